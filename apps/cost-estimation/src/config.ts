@@ -1,0 +1,11 @@
+import { env } from '@cp/service-kit';
+import { z } from 'zod';
+
+export const CostEstimationConfig = z.object({
+  KAFKA_BROKERS: env.kafkaBrokers,
+  DATABASE_URL: env.databaseUrl,
+  COST_ESTIMATION_HOST: env.host,
+  COST_ESTIMATION_PORT: env.port(4003),
+  MIGRATE_ON_START: env.bool(true),
+});
+export type CostEstimationConfig = z.output<typeof CostEstimationConfig>;

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { allTopics } from '@cp/contracts';
+import { KafkaBus } from '@cp/messaging';
+import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
+import { CostEstimationConfig } from './config.js';
+import { startCostEstimation } from './service.js';
+
+const config = loadConfigOrExit('cost-estimation', CostEstimationConfig);
+const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, service: 'cost-estimation', topics: allTopics(), sends: [] });
+const service = await startCostEstimation({
+  bus,
+  databaseUrl: config.DATABASE_URL,
+  http: { host: config.COST_ESTIMATION_HOST, port: config.COST_ESTIMATION_PORT },
+  migrateOnStart: config.MIGRATE_ON_START,
+});
+closeOnSignals([service]);
+console.log(`cost-estimation ready at ${service.url}`);

@@ -1,0 +1,4 @@
+import { InitialCostEstimationSchema1764576000000 } from './1764576000000-initial-cost-estimation-schema.js';
+
+/** In order of application; TypeORM runs the pending ones. */
+export const costEstimationMigrations = [InitialCostEstimationSchema1764576000000];

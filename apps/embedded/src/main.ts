@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { InProcessBus } from '@cp/messaging';
+import { startEmbeddedDatabase } from '@cp/persistence';
+import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
+import { EmbeddedConfig } from './config.js';
+import { startSystem } from './system.js';
+
+const startedAt = performance.now();
+const config = loadConfigOrExit('compute-planner', EmbeddedConfig);
+const reset = config.CP_RESET || process.argv.includes('--reset');
+
+const database = await startEmbeddedDatabase({
+  dataDir: join(config.CP_DATA_DIR, 'postgres'),
+  port: config.EMBEDDED_POSTGRES_PORT,
+  reset,
+});
+const bus = new InProcessBus();
+const system = await startSystem({
+  busFor: () => bus,
+  databaseUrl: database.url,
+  gatewayHttp: { host: config.GATEWAY_HOST, port: config.GATEWAY_PORT },
+  serviceHttp: null,
+  dataDir: config.DATA_DIR,
+  ide: config.GRAPHQL_IDE,
+  requestTimeoutMs: config.BUS_REQUEST_TIMEOUT_MS,
+});
+
+closeOnSignals([system.gateway, ...system.services], () => database.stop());
+
+const url = system.gateway.url!;
+console.log(
+  [
+    `Compute Planner (embedded) ready in ${Math.round(performance.now() - startedAt)} ms`,
+    `  GraphQL  ${url}/graphql`,
+    config.GRAPHQL_IDE ? `  IDE      ${url}/ide` : null,
+    `  health   ${url}/health/ready`,
+    `  data     ${database.dataDir}${reset ? ' (reset)' : ''}`,
+  ]
+    .filter(Boolean)
+    .join('\n'),
+);

@@ -1,0 +1,64 @@
+import { Logger } from '@nestjs/common';
+import { BusNotReadyError, PayloadValidationError, RemoteError, RequestTimeoutError } from '@cp/messaging';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { z } from 'zod';
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+
+const logger = new Logger('GraphQL');
+
+export function userInputError(field: string, problem: string): GraphQLError {
+  return new GraphQLError(`${field}: ${problem}`, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, field } });
+}
+
+/** Validates resolver arguments; the first problem becomes a BAD_USER_INPUT naming the field. */
+export function parseArgs<S extends z.ZodType>(schema: S, args: unknown): z.output<S> {
+  const result = schema.safeParse(args);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw userInputError(issue.path.map(String).join('.') || 'input', issue.message);
+}
+
+/** Maps what the bus and services say to the public error codes; never leaks internals. */
+export function toGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof RemoteError) {
+    switch (error.code) {
+      case 'BAD_REQUEST':
+        return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, field: error.field } });
+      case 'NOT_FOUND':
+        return new GraphQLError(error.message, { extensions: { code: 'NOT_FOUND' satisfies ErrorCode } });
+      case 'CONFLICT':
+        return new GraphQLError(error.message, { extensions: { code: 'CONFLICT' satisfies ErrorCode } });
+      case 'UNAVAILABLE':
+      case 'INTERNAL':
+        return internal('a backing service failed to answer', error);
+    }
+  }
+  if (error instanceof PayloadValidationError) {
+    return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, field: error.field } });
+  }
+  if (error instanceof RequestTimeoutError || error instanceof BusNotReadyError) {
+    return internal('a backing service did not answer in time', error);
+  }
+  return internal('internal error', error);
+}
+
+function internal(message: string, cause: unknown): GraphQLError {
+  logger.error(`${message}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`);
+  return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } });
+}
+
+const PUBLIC_CODES = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+
+/** Apollo's last word on every error: known codes pass, anything else is masked. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  const mapped = toGraphQLError(original);
+  return { message: mapped.message, path: formatted.path, locations: formatted.locations, extensions: { code: mapped.extensions.code, ...(mapped.extensions.field ? { field: mapped.extensions.field } : {}) } };
+}

@@ -1,0 +1,14 @@
+import { env } from '@cp/service-kit';
+import { z } from 'zod';
+
+export const GatewayConfig = z.object({
+  KAFKA_BROKERS: env.kafkaBrokers,
+  DATABASE_URL: env.databaseUrl,
+  GATEWAY_HOST: env.host,
+  GATEWAY_PORT: env.port(4000),
+  MIGRATE_ON_START: env.bool(true),
+  /** The GraphQL IDE at /ide and introspection; off by default in production. */
+  GRAPHQL_IDE: env.bool(process.env.NODE_ENV !== 'production'),
+  BUS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+export type GatewayConfig = z.output<typeof GatewayConfig>;

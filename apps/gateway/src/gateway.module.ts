@@ -1,0 +1,46 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MessagingModule } from '@cp/messaging';
+import { databaseModule, HealthModule } from '@cp/service-kit';
+import { formatError } from './common/graphql-errors.js';
+import { GATEWAY_OPTIONS, type GatewayModuleOptions, PLANNING_SCHEMA } from './gateway.options.js';
+import { gatewayMigrations } from './migrations/index.js';
+import { ReferenceDataConsumer } from './reference-data/reference-data.consumer.js';
+import { ReferenceDataResolver } from './reference-data/reference-data.resolver.js';
+import { ReferenceVersionEntity } from './reference-data/reference-version.entity.js';
+import { SitesResolver } from './sites/sites.resolver.js';
+
+export const gatewayEntities = [ReferenceVersionEntity];
+
+@Module({})
+export class GatewayModule {
+  static forRoot(options: GatewayModuleOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        MessagingModule.forRoot(options.bus),
+        databaseModule({
+          url: options.databaseUrl,
+          schema: PLANNING_SCHEMA,
+          entities: gatewayEntities,
+          migrations: gatewayMigrations,
+          applicationName: 'cp-gateway',
+          migrateOnStart: options.migrateOnStart,
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: options.ide,
+          includeStacktraceInErrorResponses: false,
+          formatError,
+        }),
+        HealthModule.forService(),
+      ],
+      providers: [{ provide: GATEWAY_OPTIONS, useValue: options }, SitesResolver, ReferenceDataResolver, ReferenceDataConsumer],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { allTopics } from '@cp/contracts';
+import { KafkaBus } from '@cp/messaging';
+import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
+import { GatewayConfig } from './config.js';
+import { GATEWAY_SENDS, startGateway } from './service.js';
+
+const config = loadConfigOrExit('gateway', GatewayConfig);
+const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, service: 'gateway', topics: allTopics(), sends: GATEWAY_SENDS });
+const service = await startGateway({
+  bus,
+  databaseUrl: config.DATABASE_URL,
+  http: { host: config.GATEWAY_HOST, port: config.GATEWAY_PORT },
+  migrateOnStart: config.MIGRATE_ON_START,
+  ide: config.GRAPHQL_IDE,
+  requestTimeoutMs: config.BUS_REQUEST_TIMEOUT_MS,
+});
+closeOnSignals([service]);
+console.log(`gateway ready: GraphQL at ${service.url}/graphql${config.GRAPHQL_IDE ? `, IDE at ${service.url}/ide` : ''}`);

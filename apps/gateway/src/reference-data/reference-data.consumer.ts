@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CatalogPublishedV1 } from '@cp/contracts';
+import { type MessageContext, OnEvent } from '@cp/messaging';
+import type { DataSource } from 'typeorm';
+import { ReferenceVersionEntity } from './reference-version.entity.js';
+
+@Injectable()
+export class ReferenceDataConsumer {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Idempotent: a redelivered event finds its row and changes nothing. */
+  @OnEvent(CatalogPublishedV1)
+  async onCatalogPublished(event: CatalogPublishedV1, context: MessageContext): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ReferenceVersionEntity)
+      .values({
+        dataset: event.dataset,
+        version: event.version,
+        effectiveFrom: event.effectiveFrom,
+        itemCount: event.itemCount,
+        checksum: event.checksum,
+        publishedAt: new Date(event.publishedAt),
+        messageId: context.messageId,
+      })
+      .orIgnore()
+      .execute();
+  }
+}

@@ -1,0 +1,13 @@
+import { env } from '@cp/service-kit';
+import { z } from 'zod';
+
+export const InventoryConfig = z.object({
+  KAFKA_BROKERS: env.kafkaBrokers,
+  DATABASE_URL: env.databaseUrl,
+  INVENTORY_HOST: env.host,
+  INVENTORY_PORT: env.port(4001),
+  MIGRATE_ON_START: env.bool(true),
+  SEED_ON_START: env.bool(true),
+  DATA_DIR: z.string().min(1).default('data'),
+});
+export type InventoryConfig = z.output<typeof InventoryConfig>;

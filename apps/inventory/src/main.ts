@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { allTopics } from '@cp/contracts';
+import { KafkaBus } from '@cp/messaging';
+import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
+import { InventoryConfig } from './config.js';
+import { startInventory } from './service.js';
+
+const config = loadConfigOrExit('inventory', InventoryConfig);
+const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, service: 'inventory', topics: allTopics(), sends: [] });
+const service = await startInventory({
+  bus,
+  databaseUrl: config.DATABASE_URL,
+  http: { host: config.INVENTORY_HOST, port: config.INVENTORY_PORT },
+  migrateOnStart: config.MIGRATE_ON_START,
+  dataDir: config.SEED_ON_START ? config.DATA_DIR : null,
+});
+closeOnSignals([service]);
+console.log(`inventory ready at ${service.url}`);

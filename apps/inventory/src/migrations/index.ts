@@ -1,0 +1,4 @@
+import { InitialInventorySchema1764576000000 } from './1764576000000-initial-inventory-schema.js';
+
+/** In order of application; TypeORM runs the pending ones. */
+export const inventoryMigrations = [InitialInventorySchema1764576000000];

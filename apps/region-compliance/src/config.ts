@@ -1,0 +1,11 @@
+import { env } from '@cp/service-kit';
+import { z } from 'zod';
+
+export const RegionComplianceConfig = z.object({
+  KAFKA_BROKERS: env.kafkaBrokers,
+  DATABASE_URL: env.databaseUrl,
+  REGION_COMPLIANCE_HOST: env.host,
+  REGION_COMPLIANCE_PORT: env.port(4002),
+  MIGRATE_ON_START: env.bool(true),
+});
+export type RegionComplianceConfig = z.output<typeof RegionComplianceConfig>;

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { allTopics } from '@cp/contracts';
+import { KafkaBus } from '@cp/messaging';
+import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
+import { RegionComplianceConfig } from './config.js';
+import { startRegionCompliance } from './service.js';
+
+const config = loadConfigOrExit('region-compliance', RegionComplianceConfig);
+const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, service: 'region-compliance', topics: allTopics(), sends: [] });
+const service = await startRegionCompliance({
+  bus,
+  databaseUrl: config.DATABASE_URL,
+  http: { host: config.REGION_COMPLIANCE_HOST, port: config.REGION_COMPLIANCE_PORT },
+  migrateOnStart: config.MIGRATE_ON_START,
+});
+closeOnSignals([service]);
+console.log(`region-compliance ready at ${service.url}`);

@@ -1,0 +1,4 @@
+import { InitialRegionComplianceSchema1764576000000 } from './1764576000000-initial-region-compliance-schema.js';
+
+/** In order of application; TypeORM runs the pending ones. */
+export const regionComplianceMigrations = [InitialRegionComplianceSchema1764576000000];

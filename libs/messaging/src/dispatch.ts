@@ -1,0 +1,98 @@
+import { type BusError, deadLetterTopicOf, type EventContract, Headers, type RequestContract } from '@cp/contracts';
+import { decode, encodeReply, type WireMessage } from './codec.js';
+import { HandlerError } from './errors.js';
+import type { DeadLetter, EventHandler, RequestHandler } from './message-bus.js';
+
+export interface BusLogger {
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+export const consoleLogger: BusLogger = {
+  warn: (message, meta) => console.warn(JSON.stringify({ level: 'warn', message, ...meta })),
+  error: (message, meta) => console.error(JSON.stringify({ level: 'error', message, ...meta })),
+};
+
+export interface RequestRoute {
+  readonly contract: RequestContract;
+  readonly handler: RequestHandler<RequestContract>;
+}
+
+export interface EventRoute {
+  readonly contract: EventContract;
+  readonly handlers: EventHandler<EventContract>[];
+}
+
+/** What a transport must do after a request was handled. */
+export interface RequestOutcome {
+  readonly reply: { readonly topic: string; readonly message: WireMessage } | null;
+  readonly deadLetter: DeadLetter | null;
+}
+
+function toBusError(error: unknown, logger: BusLogger, topic: string): BusError {
+  if (error instanceof HandlerError) return { code: error.code, message: error.message, field: error.field };
+  logger.error('request handler failed', { topic, error: error instanceof Error ? error.stack : String(error) });
+  return { code: 'INTERNAL', message: 'the service failed to handle the request' };
+}
+
+function deadLetterOf(topic: string, message: WireMessage, reason: string): DeadLetter {
+  return {
+    topic: deadLetterTopicOf({ name: topic, partitions: 1 }).name,
+    reason,
+    value: message.value,
+    headers: { ...message.headers, [Headers.deadLetterReason]: reason, [Headers.deadLetterSourceTopic]: topic },
+  };
+}
+
+/**
+ * Shared by both transports so their behaviour cannot drift: parse, skip expired
+ * requests, run the handler, and turn every outcome into a reply (callers never hang)
+ * and, for unparsable input, a dead letter.
+ */
+export async function dispatchRequest(route: RequestRoute, message: WireMessage, logger: BusLogger): Promise<RequestOutcome> {
+  const topic = route.contract.topic.name;
+  const replyTo = message.headers[Headers.replyTo];
+  const correlationId = message.headers[Headers.correlationId];
+  const deadline = Number(message.headers[Headers.deadline] ?? Number.POSITIVE_INFINITY);
+  const replyWith = (envelope: Parameters<typeof encodeReply>[1]) =>
+    replyTo && correlationId ? { topic: replyTo, message: encodeReply(correlationId, envelope) } : null;
+
+  const decoded = decode(route.contract, route.contract.request, message);
+  if (!decoded.ok) {
+    logger.warn('rejected request', { topic, reason: decoded.reason });
+    return {
+      reply: replyWith({ ok: false, error: { code: 'BAD_REQUEST', message: decoded.reason, field: decoded.field } }),
+      deadLetter: deadLetterOf(topic, message, decoded.reason),
+    };
+  }
+  if (Date.now() > deadline) {
+    // Nobody waits for this reply any more; answering would only load the reply topic.
+    return { reply: null, deadLetter: null };
+  }
+  try {
+    const value = await route.handler(decoded.value, decoded.context);
+    const checked = route.contract.reply.safeParse(value);
+    if (!checked.success) {
+      logger.error('handler returned a reply that breaks its contract', { topic, issues: checked.error.issues });
+      return { reply: replyWith({ ok: false, error: { code: 'INTERNAL', message: 'the service produced an invalid reply' } }), deadLetter: null };
+    }
+    return { reply: replyWith({ ok: true, value: checked.data }), deadLetter: null };
+  } catch (error) {
+    return { reply: replyWith({ ok: false, error: toBusError(error, logger, topic) }), deadLetter: null };
+  }
+}
+
+/**
+ * Unparsable events go to the dead-letter topic and are skipped; a handler failure is
+ * rethrown so the transport retries it (the offset is not committed).
+ */
+export async function dispatchEvent(route: EventRoute, message: WireMessage, logger: BusLogger): Promise<DeadLetter | null> {
+  const topic = route.contract.topic.name;
+  const decoded = decode(route.contract, route.contract.payload, message);
+  if (!decoded.ok) {
+    logger.warn('rejected event', { topic, reason: decoded.reason });
+    return deadLetterOf(topic, message, decoded.reason);
+  }
+  for (const handler of route.handlers) await handler(decoded.value, decoded.context);
+  return null;
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { type EventContract, Headers, type PayloadOf, type ReplyOf, type RequestContract, type RequestOf } from '@cp/contracts';
+import { decodeReplyEnvelope, encode, type WireMessage } from '../codec.js';
+import { consoleLogger, dispatchEvent, dispatchRequest, type BusLogger, type EventRoute, type RequestRoute } from '../dispatch.js';
+import { RemoteError, RequestTimeoutError } from '../errors.js';
+import type {
+  BusHealth,
+  DeadLetter,
+  EventHandler,
+  MessageBus,
+  PublishOptions,
+  RequestHandler,
+  RequestOptions,
+} from '../message-bus.js';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * The embedded mode's bus: every service in one process shares one instance. Messages
+ * still go through the same encode / parse / dispatch path as over Kafka (bytes and
+ * headers), so a payload that would fail between processes fails here too.
+ */
+export class InProcessBus implements MessageBus {
+  private readonly requestRoutes = new Map<string, RequestRoute>();
+  private readonly eventRoutes = new Map<string, EventRoute>();
+  /** Events published before anyone subscribed are kept, as a Kafka topic would keep them. */
+  private readonly retained = new Map<string, WireMessage[]>();
+  private readonly deadLetters: DeadLetter[] = [];
+  private started = false;
+
+  constructor(private readonly logger: BusLogger = consoleLogger) {}
+
+  handle<C extends RequestContract>(contract: C, handler: RequestHandler<C>): void {
+    const topic = contract.topic.name;
+    if (this.requestRoutes.has(topic)) throw new Error(`a handler for ${topic} is already registered`);
+    this.requestRoutes.set(topic, { contract, handler: handler as unknown as RequestRoute['handler'] });
+  }
+
+  subscribe<C extends EventContract>(contract: C, handler: EventHandler<C>): void {
+    const topic = contract.topic.name;
+    const route = this.eventRoutes.get(topic) ?? { contract, handlers: [] };
+    route.handlers.push(handler as unknown as EventHandler<EventContract>);
+    this.eventRoutes.set(topic, route);
+    for (const message of this.retained.get(topic) ?? []) this.deliverLater(route, message);
+  }
+
+  async request<C extends RequestContract>(contract: C, payload: RequestOf<C>, options: RequestOptions = {}): Promise<ReplyOf<C>> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const message = encode(contract, contract.request, payload, {
+      correlationId: options.correlationId ?? randomUUID(),
+      extraHeaders: { [Headers.replyTo]: contract.replyTopic.name, [Headers.deadline]: String(Date.now() + timeoutMs) },
+    });
+    const route = this.requestRoutes.get(contract.topic.name);
+    if (!route) throw new RequestTimeoutError(contract.topic.name, timeoutMs);
+
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RequestTimeoutError(contract.topic.name, timeoutMs)), timeoutMs);
+    });
+    try {
+      const outcome = await Promise.race([dispatchRequest(route, message, this.logger), timeout]);
+      if (outcome.deadLetter) this.deadLetters.push(outcome.deadLetter);
+      if (!outcome.reply) throw new RequestTimeoutError(contract.topic.name, timeoutMs);
+      const envelope = decodeReplyEnvelope(outcome.reply.message.value);
+      if (!envelope.ok) throw new RemoteError(envelope.error);
+      return contract.reply.parse(envelope.value) as ReplyOf<C>;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async publish<C extends EventContract>(contract: C, payload: PayloadOf<C>, options: PublishOptions = {}): Promise<void> {
+    const message = encode(contract, contract.payload, payload, options);
+    const topic = contract.topic.name;
+    const retained = this.retained.get(topic) ?? [];
+    retained.push(message);
+    this.retained.set(topic, retained);
+    const route = this.eventRoutes.get(topic);
+    if (route) this.deliverLater(route, message);
+  }
+
+  /** Messages whose payload failed to parse, with the reason, as `<topic>.dlq` would hold them. */
+  deadLettered(): readonly DeadLetter[] {
+    return this.deadLetters;
+  }
+
+  async start(): Promise<void> {
+    this.started = true;
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+  }
+
+  health(): BusHealth {
+    return this.started ? { ready: true, detail: 'in-process' } : { ready: false, detail: 'not started' };
+  }
+
+  /** Asynchronous like a broker: the publisher never runs its consumers' code on its own stack. */
+  private deliverLater(route: EventRoute, message: WireMessage): void {
+    setImmediate(() => {
+      void this.deliverWithRetry(route, message, 0);
+    });
+  }
+
+  private async deliverWithRetry(route: EventRoute, message: WireMessage, attempt: number): Promise<void> {
+    try {
+      const deadLetter = await dispatchEvent(route, message, this.logger);
+      if (deadLetter) this.deadLetters.push(deadLetter);
+    } catch (error) {
+      const delayMs = Math.min(30_000, 100 * 2 ** attempt);
+      this.logger.warn('event handler failed; retrying', { topic: route.contract.topic.name, attempt, delayMs, error: String(error) });
+      setTimeout(() => void this.deliverWithRetry(route, message, attempt + 1), delayMs).unref();
+    }
+  }
+}

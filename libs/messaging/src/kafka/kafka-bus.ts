@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type EventContract,
+  Headers,
+  type PayloadOf,
+  type ReplyOf,
+  type RequestContract,
+  type RequestOf,
+  type TopicSpec,
+} from '@cp/contracts';
+import {
+  type Consumer,
+  type IHeaders,
+  Kafka,
+  type KafkaConfig,
+  type KafkaMessage,
+  logLevel,
+  Partitioners,
+  type Producer,
+} from 'kafkajs';
+import { decodeReplyEnvelope, encode, type WireMessage } from '../codec.js';
+import { consoleLogger, dispatchEvent, dispatchRequest, type BusLogger, type EventRoute, type RequestRoute } from '../dispatch.js';
+import { BusNotReadyError, RemoteError, RequestTimeoutError } from '../errors.js';
+import type {
+  BusHealth,
+  DeadLetter,
+  EventHandler,
+  MessageBus,
+  PublishOptions,
+  RequestHandler,
+  RequestOptions,
+} from '../message-bus.js';
+import { ensureTopics } from './topics-admin.js';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const PROBE_HEADER = 'cp-probe';
+
+export interface KafkaBusOptions {
+  readonly brokers: readonly string[];
+  /** Names this service to the broker and is its consumer group: instances of one service share work. */
+  readonly service: string;
+  /** Request contracts this instance sends; it listens on their reply topics. */
+  readonly sends?: readonly RequestContract[];
+  /** Topics to create at start (the contracts' full list). */
+  readonly topics: readonly TopicSpec[];
+  readonly ssl?: KafkaConfig['ssl'];
+  readonly sasl?: KafkaConfig['sasl'];
+  readonly logger?: BusLogger;
+  /** How long a fetch may wait on the broker for data. kafkajs' default of 5 s would sit in every request's latency. */
+  readonly maxWaitTimeInMs?: number;
+  readonly startTimeoutMs?: number;
+}
+
+interface PendingReply {
+  resolve(value: WireMessage): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+function headersOf(message: KafkaMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(message.headers ?? ({} as IHeaders))) {
+    const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+    if (value !== undefined) out[name] = Buffer.isBuffer(value) ? value.toString('utf8') : String(value);
+  }
+  return out;
+}
+
+function wireOf(message: KafkaMessage): WireMessage {
+  return { key: message.key ? message.key.toString('utf8') : null, value: message.value ?? Buffer.alloc(0), headers: headersOf(message) };
+}
+
+/**
+ * kafkajs behind the MessageBus port. Replies come back on the contract's reply topic,
+ * read by a consumer group of this instance alone (every partition), so a rebalance of
+ * other instances can never strand a reply in flight.
+ */
+export class KafkaBus implements MessageBus {
+  private readonly kafka: Kafka;
+  private readonly logger: BusLogger;
+  private readonly instanceId = randomUUID();
+  private readonly requestRoutes = new Map<string, RequestRoute>();
+  private readonly eventRoutes = new Map<string, EventRoute>();
+  private readonly pending = new Map<string, PendingReply>();
+  private producer: Producer | null = null;
+  private serviceConsumer: Consumer | null = null;
+  private replyConsumer: Consumer | null = null;
+  private starting: Promise<void> | null = null;
+  private probeSeen: ((id: string) => void) | null = null;
+  private state: { ready: boolean; detail: string } = { ready: false, detail: 'not started' };
+
+  constructor(private readonly options: KafkaBusOptions) {
+    this.logger = options.logger ?? consoleLogger;
+    this.kafka = new Kafka({
+      clientId: `cp-${options.service}`,
+      brokers: [...options.brokers],
+      ssl: options.ssl,
+      sasl: options.sasl,
+      logLevel: logLevel.WARN,
+      connectionTimeout: 3_000,
+      requestTimeout: 15_000,
+      retry: { initialRetryTime: 100, maxRetryTime: 5_000, retries: 10 },
+    });
+  }
+
+  handle<C extends RequestContract>(contract: C, handler: RequestHandler<C>): void {
+    this.assertNotStarted();
+    const topic = contract.topic.name;
+    if (this.requestRoutes.has(topic)) throw new Error(`a handler for ${topic} is already registered`);
+    this.requestRoutes.set(topic, { contract, handler: handler as unknown as RequestRoute['handler'] });
+  }
+
+  subscribe<C extends EventContract>(contract: C, handler: EventHandler<C>): void {
+    this.assertNotStarted();
+    const topic = contract.topic.name;
+    const route = this.eventRoutes.get(topic) ?? { contract, handlers: [] };
+    route.handlers.push(handler as unknown as EventHandler<EventContract>);
+    this.eventRoutes.set(topic, route);
+  }
+
+  async request<C extends RequestContract>(contract: C, payload: RequestOf<C>, options: RequestOptions = {}): Promise<ReplyOf<C>> {
+    const producer = this.readyProducer();
+    if (!this.options.sends?.some((c) => c.replyTopic.name === contract.replyTopic.name)) {
+      throw new Error(`${contract.topic.name} is not among this bus's "sends" contracts, so nobody listens for its replies`);
+    }
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const correlationId = options.correlationId ?? randomUUID();
+    const message = encode(contract, contract.request, payload, {
+      key: correlationId,
+      correlationId,
+      extraHeaders: { [Headers.replyTo]: contract.replyTopic.name, [Headers.deadline]: String(Date.now() + timeoutMs) },
+    });
+    const reply = new Promise<WireMessage>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(correlationId);
+        reject(new RequestTimeoutError(contract.topic.name, timeoutMs));
+      }, timeoutMs);
+      this.pending.set(correlationId, { resolve, reject, timer });
+    });
+    try {
+      await producer.send({ topic: contract.topic.name, messages: [message] });
+    } catch (error) {
+      const entry = this.pending.get(correlationId);
+      if (entry) clearTimeout(entry.timer);
+      this.pending.delete(correlationId);
+      throw error;
+    }
+    const envelope = decodeReplyEnvelope((await reply).value);
+    if (!envelope.ok) throw new RemoteError(envelope.error);
+    return contract.reply.parse(envelope.value) as ReplyOf<C>;
+  }
+
+  async publish<C extends EventContract>(contract: C, payload: PayloadOf<C>, options: PublishOptions = {}): Promise<void> {
+    const message = encode(contract, contract.payload, payload, options);
+    await this.readyProducer().send({ topic: contract.topic.name, messages: [message] });
+  }
+
+  start(): Promise<void> {
+    this.starting ??= this.connect().catch((error: unknown) => {
+      this.state = { ready: false, detail: `start failed: ${(error as Error).message}` };
+      this.starting = null;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    this.state = { ready: false, detail: 'stopped' };
+    for (const [id, entry] of this.pending) {
+      clearTimeout(entry.timer);
+      entry.reject(new BusNotReadyError('stopping'));
+      this.pending.delete(id);
+    }
+    await Promise.allSettled([this.serviceConsumer?.disconnect(), this.replyConsumer?.disconnect()]);
+    await this.producer?.disconnect().catch(() => undefined);
+    this.serviceConsumer = this.replyConsumer = this.producer = null;
+    this.starting = null;
+  }
+
+  health(): BusHealth {
+    return this.state;
+  }
+
+  private assertNotStarted(): void {
+    if (this.starting) throw new Error('register handlers before the bus starts: Kafka subscriptions are fixed once consuming');
+  }
+
+  private readyProducer(): Producer {
+    if (!this.producer || !this.state.ready) throw new BusNotReadyError(this.state.detail);
+    return this.producer;
+  }
+
+  private async connect(): Promise<void> {
+    const timeoutMs = this.options.startTimeoutMs ?? 60_000;
+    this.state = { ready: false, detail: 'connecting' };
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, this.options.topics);
+    } finally {
+      await admin.disconnect();
+    }
+    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, idempotent: true });
+    await this.producer.connect();
+
+    const joins: Promise<void>[] = [];
+    if (this.requestRoutes.size + this.eventRoutes.size > 0) {
+      this.serviceConsumer = this.consumer(`cp.${this.options.service}`);
+      joins.push(this.joined(this.serviceConsumer, timeoutMs));
+      await this.serviceConsumer.connect();
+      await this.serviceConsumer.subscribe({ topics: [...this.requestRoutes.keys(), ...this.eventRoutes.keys()], fromBeginning: true });
+      await this.serviceConsumer.run({
+        partitionsConsumedConcurrently: 4,
+        eachMessage: async ({ topic, message }) => this.onServiceMessage(topic, wireOf(message)),
+      });
+    }
+    const replyTopics = [...new Set((this.options.sends ?? []).map((c) => c.replyTopic))];
+    if (replyTopics.length > 0) {
+      this.replyConsumer = this.consumer(`cp.${this.options.service}.replies.${this.instanceId}`);
+      await this.replyConsumer.connect();
+      await this.replyConsumer.subscribe({ topics: replyTopics.map((t) => t.name), fromBeginning: false });
+      await this.replyConsumer.run({
+        partitionsConsumedConcurrently: 4,
+        eachMessage: async ({ message }) => this.onReply(wireOf(message)),
+      });
+      joins.push(this.probeReplies(replyTopics, timeoutMs));
+    }
+    await Promise.all(joins);
+    this.state = { ready: true, detail: 'connected' };
+  }
+
+  private consumer(groupId: string): Consumer {
+    const consumer = this.kafka.consumer({
+      groupId,
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 25,
+      minBytes: 1,
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 15_000,
+      heartbeatInterval: 1_000,
+      allowAutoTopicCreation: false,
+      retry: { initialRetryTime: 100, maxRetryTime: 5_000, retries: 10 },
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      this.logger.error('kafka consumer crashed', { groupId, error: String(event.payload.error), restart: event.payload.restart });
+      if (!event.payload.restart) this.state = { ready: false, detail: `consumer ${groupId} crashed` };
+    });
+    return consumer;
+  }
+
+  private joined(consumer: Consumer, timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`consumer did not join its group within ${timeoutMs} ms`)), timeoutMs);
+      const off = consumer.on(consumer.events.GROUP_JOIN, () => {
+        clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * A reply consumer starting "from latest" decides what latest is only at its first
+   * fetch, after joining. Until it has read a probe we sent on every partition, a fast
+   * reply could land before that point and be skipped, so the bus is not ready before.
+   */
+  private async probeReplies(topics: readonly TopicSpec[], timeoutMs: number): Promise<void> {
+    const expected = new Set(topics.flatMap((t) => Array.from({ length: t.partitions }, (_, p) => `${t.name}/${p}`)));
+    const seen = new Promise<void>((resolve) => {
+      this.probeSeen = (id) => {
+        expected.delete(id);
+        if (expected.size === 0) resolve();
+      };
+    });
+    const deadline = Date.now() + timeoutMs;
+    let settled = false;
+    void seen.then(() => (settled = true));
+    while (!settled) {
+      if (Date.now() > deadline) throw new Error(`reply topics not readable within ${timeoutMs} ms`);
+      for (const id of expected) {
+        const [topic, partition] = [id.slice(0, id.lastIndexOf('/')), Number(id.slice(id.lastIndexOf('/') + 1))];
+        await this.producer!.send({
+          topic,
+          messages: [{ partition, value: Buffer.alloc(0), headers: { [PROBE_HEADER]: this.instanceId, 'cp-probe-id': id } }],
+        });
+      }
+      await Promise.race([seen, new Promise((r) => setTimeout(r, 300))]);
+    }
+    this.probeSeen = null;
+  }
+
+  private async onReply(message: WireMessage): Promise<void> {
+    const probe = message.headers[PROBE_HEADER];
+    if (probe !== undefined) {
+      if (probe === this.instanceId) this.probeSeen?.(message.headers['cp-probe-id'] ?? '');
+      return;
+    }
+    const correlationId = message.headers[Headers.correlationId];
+    const entry = correlationId ? this.pending.get(correlationId) : undefined;
+    if (!entry || !correlationId) return; // another instance's reply, or one we stopped waiting for
+    clearTimeout(entry.timer);
+    this.pending.delete(correlationId);
+    entry.resolve(message);
+  }
+
+  private async onServiceMessage(topic: string, message: WireMessage): Promise<void> {
+    const requestRoute = this.requestRoutes.get(topic);
+    if (requestRoute) {
+      const outcome = await dispatchRequest(requestRoute, message, this.logger);
+      if (outcome.deadLetter) await this.sendDeadLetter(outcome.deadLetter);
+      if (outcome.reply) await this.producer!.send({ topic: outcome.reply.topic, messages: [outcome.reply.message] });
+      return;
+    }
+    const eventRoute = this.eventRoutes.get(topic);
+    if (eventRoute) {
+      const deadLetter = await dispatchEvent(eventRoute, message, this.logger);
+      if (deadLetter) await this.sendDeadLetter(deadLetter);
+    }
+  }
+
+  private async sendDeadLetter(letter: DeadLetter): Promise<void> {
+    await this.producer!.send({ topic: letter.topic, messages: [{ value: letter.value, headers: letter.headers }] });
+  }
+}

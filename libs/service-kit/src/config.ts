@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment against a schema; throws one error naming every bad variable. */
+export function parseConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = issue.path.map(String).join('.') || '(environment)';
+    const given = issue.path.length === 1 ? env[String(issue.path[0])] : undefined;
+    return given === undefined ? `${key}: ${issue.message}` : `${key}=${JSON.stringify(given)}: ${issue.message}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** For `main`: parse once at boot; on failure print one line and exit, before anything starts. */
+export function loadConfigOrExit<S extends z.ZodType>(service: string, schema: S, env: NodeJS.ProcessEnv = process.env): z.output<S> {
+  try {
+    return parseConfig(schema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${service}: ${error.message}\n`);
+    process.exit(2);
+  }
+}
+
+/** Variables every service reads. */
+export const env = {
+  kafkaBrokers: z
+    .string({ error: 'is required (comma-separated host:port list, e.g. 127.0.0.1:9092)' })
+    .transform((value) => value.split(',').map((b) => b.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker must be host:port')).min(1, 'needs at least one broker')),
+  databaseUrl: z
+    .string({ error: 'is required (e.g. postgres://postgres@127.0.0.1:5432/postgres)' })
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL'),
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback),
+  host: z.string().min(1).default('127.0.0.1'),
+  bool: (fallback: boolean) =>
+    z
+      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+      .default(fallback ? 'true' : 'false')
+      .transform((value) => value === 'true' || value === '1'),
+};

@@ -1,0 +1,67 @@
+import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { MessageBus } from '@cp/messaging';
+
+/** What every service's `startX()` receives: the embedded launcher and `main` both build one. */
+export interface ServiceStartOptions {
+  readonly bus: MessageBus;
+  readonly databaseUrl: string;
+  /** null: no HTTP listener (the service is reached over the bus only). */
+  readonly http: { readonly host: string; readonly port: number } | null;
+  readonly migrateOnStart: boolean;
+  readonly logLevels?: LogLevel[];
+  readonly jsonLogs?: boolean;
+}
+
+export interface RunningService {
+  readonly name: string;
+  /** Base URL of its HTTP listener, if it has one. */
+  readonly url: string | null;
+  readonly app: INestApplication;
+  close(): Promise<void>;
+}
+
+export async function startNestService(
+  name: string,
+  rootModule: unknown,
+  options: Pick<ServiceStartOptions, 'http' | 'logLevels' | 'jsonLogs'>,
+  configure?: (app: INestApplication) => void | Promise<void>,
+): Promise<RunningService> {
+  const logger = new ConsoleLogger({
+    prefix: name,
+    json: options.jsonLogs ?? false,
+    colors: process.stdout.isTTY && !options.jsonLogs,
+    logLevels: options.logLevels ?? ['fatal', 'error', 'warn', 'log'],
+  });
+  const app = await NestFactory.create(rootModule as never, { logger, abortOnError: false });
+  await configure?.(app);
+  let url: string | null = null;
+  if (options.http) {
+    await app.listen(options.http.port, options.http.host);
+    const address = app.getHttpServer().address() as { port: number };
+    url = `http://${options.http.host}:${address.port}`;
+  } else {
+    await app.init();
+  }
+  return { name, url, app, close: () => app.close() };
+}
+
+/**
+ * Closes the services (in the given order) on SIGINT or SIGTERM, then runs `after`
+ * (e.g. stopping an embedded database) and exits. A second signal exits at once.
+ */
+export function closeOnSignals(services: readonly RunningService[], after?: () => Promise<void>): void {
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) process.exit(130);
+    closing = true;
+    process.stderr.write(`${signal}: shutting down\n`);
+    void (async () => {
+      for (const service of services) await service.close().catch((error: unknown) => process.stderr.write(`${service.name}: ${String(error)}\n`));
+      await after?.();
+      process.exit(0);
+    })();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
