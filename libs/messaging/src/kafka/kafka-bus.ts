@@ -49,6 +49,12 @@ export interface KafkaBusOptions {
   /** How long a fetch may wait on the broker for data. kafkajs' default of 5 s would sit in every request's latency. */
   readonly maxWaitTimeInMs?: number;
   readonly startTimeoutMs?: number;
+  /**
+   * Namespace for topics and consumer groups, so several environments (or test runs)
+   * can share one cluster without seeing each other's messages. Contracts keep their
+   * logical names; only the names on the broker carry the prefix.
+   */
+  readonly namespace?: string;
 }
 
 interface PendingReply {
@@ -138,7 +144,7 @@ export class KafkaBus implements MessageBus {
       this.pending.set(correlationId, { resolve, reject, timer });
     });
     try {
-      await producer.send({ topic: contract.topic.name, messages: [message] });
+      await producer.send({ topic: this.physical(contract.topic.name), messages: [message] });
     } catch (error) {
       const entry = this.pending.get(correlationId);
       if (entry) clearTimeout(entry.timer);
@@ -152,7 +158,7 @@ export class KafkaBus implements MessageBus {
 
   async publish<C extends EventContract>(contract: C, payload: PayloadOf<C>, options: PublishOptions = {}): Promise<void> {
     const message = encode(contract, contract.payload, payload, options);
-    await this.readyProducer().send({ topic: contract.topic.name, messages: [message] });
+    await this.readyProducer().send({ topic: this.physical(contract.topic.name), messages: [message] });
   }
 
   start(): Promise<void> {
@@ -181,6 +187,20 @@ export class KafkaBus implements MessageBus {
     return this.state;
   }
 
+  /** The broker-side name of a contract topic. */
+  private physical(topic: string): string {
+    return this.options.namespace ? `${this.options.namespace}.${topic}` : topic;
+  }
+
+  private logical(topic: string): string {
+    const prefix = this.options.namespace ? `${this.options.namespace}.` : '';
+    return prefix && topic.startsWith(prefix) ? topic.slice(prefix.length) : topic;
+  }
+
+  private group(name: string): string {
+    return this.options.namespace ? `${this.options.namespace}.${name}` : name;
+  }
+
   private assertNotStarted(): void {
     if (this.starting) throw new Error('register handlers before the bus starts: Kafka subscriptions are fixed once consuming');
   }
@@ -196,7 +216,7 @@ export class KafkaBus implements MessageBus {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, this.options.topics);
+      await ensureTopics(admin, this.options.topics.map((t) => ({ ...t, name: this.physical(t.name) })));
     } finally {
       await admin.disconnect();
     }
@@ -205,20 +225,23 @@ export class KafkaBus implements MessageBus {
 
     const joins: Promise<void>[] = [];
     if (this.requestRoutes.size + this.eventRoutes.size > 0) {
-      this.serviceConsumer = this.consumer(`cp.${this.options.service}`);
+      this.serviceConsumer = this.consumer(this.group(`cp.${this.options.service}`));
       joins.push(this.joined(this.serviceConsumer, timeoutMs));
       await this.serviceConsumer.connect();
-      await this.serviceConsumer.subscribe({ topics: [...this.requestRoutes.keys(), ...this.eventRoutes.keys()], fromBeginning: true });
+      await this.serviceConsumer.subscribe({
+        topics: [...this.requestRoutes.keys(), ...this.eventRoutes.keys()].map((t) => this.physical(t)),
+        fromBeginning: true,
+      });
       await this.serviceConsumer.run({
         partitionsConsumedConcurrently: 4,
-        eachMessage: async ({ topic, message }) => this.onServiceMessage(topic, wireOf(message)),
+        eachMessage: async ({ topic, message }) => this.onServiceMessage(this.logical(topic), wireOf(message)),
       });
     }
     const replyTopics = [...new Set((this.options.sends ?? []).map((c) => c.replyTopic))];
     if (replyTopics.length > 0) {
-      this.replyConsumer = this.consumer(`cp.${this.options.service}.replies.${this.instanceId}`);
+      this.replyConsumer = this.consumer(this.group(`cp.${this.options.service}.replies.${this.instanceId}`));
       await this.replyConsumer.connect();
-      await this.replyConsumer.subscribe({ topics: replyTopics.map((t) => t.name), fromBeginning: false });
+      await this.replyConsumer.subscribe({ topics: replyTopics.map((t) => this.physical(t.name)), fromBeginning: false });
       await this.replyConsumer.run({
         partitionsConsumedConcurrently: 4,
         eachMessage: async ({ message }) => this.onReply(wireOf(message)),
@@ -279,7 +302,7 @@ export class KafkaBus implements MessageBus {
       for (const id of expected) {
         const [topic, partition] = [id.slice(0, id.lastIndexOf('/')), Number(id.slice(id.lastIndexOf('/') + 1))];
         await this.producer!.send({
-          topic,
+          topic: this.physical(topic),
           messages: [{ partition, value: Buffer.alloc(0), headers: { [PROBE_HEADER]: this.instanceId, 'cp-probe-id': id } }],
         });
       }
@@ -307,7 +330,7 @@ export class KafkaBus implements MessageBus {
     if (requestRoute) {
       const outcome = await dispatchRequest(requestRoute, message, this.logger);
       if (outcome.deadLetter) await this.sendDeadLetter(outcome.deadLetter);
-      if (outcome.reply) await this.producer!.send({ topic: outcome.reply.topic, messages: [outcome.reply.message] });
+      if (outcome.reply) await this.producer!.send({ topic: this.physical(outcome.reply.topic), messages: [outcome.reply.message] });
       return;
     }
     const eventRoute = this.eventRoutes.get(topic);
@@ -318,6 +341,6 @@ export class KafkaBus implements MessageBus {
   }
 
   private async sendDeadLetter(letter: DeadLetter): Promise<void> {
-    await this.producer!.send({ topic: letter.topic, messages: [{ value: letter.value, headers: letter.headers }] });
+    await this.producer!.send({ topic: this.physical(letter.topic), messages: [{ value: letter.value, headers: letter.headers }] });
   }
 }

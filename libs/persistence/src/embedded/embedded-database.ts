@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,8 +46,11 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
   });
+  await stopOrphanedServer(dataDir);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  await server.start().catch((error: unknown) => {
+    throw error instanceof Error ? error : new Error(`embedded PostgreSQL did not start (see ${dataDir}/log or the output above)`);
+  });
 
   const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user: 'postgres', password: 'postgres', database: 'postgres' });
   await admin.connect();
@@ -62,4 +65,29 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     dataDir,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * A launcher killed with SIGKILL leaves its postmaster running, holding the port and
+ * the data folder; the next start would fail on the lock file. Stop that server first.
+ */
+async function stopOrphanedServer(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 'SIGINT'); // PostgreSQL's "fast" shutdown
+  } catch {
+    return; // not running: a stale file PostgreSQL itself will replace
+  }
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`an earlier embedded PostgreSQL (pid ${pid}) on ${dataDir} did not stop`);
 }

@@ -1,0 +1,45 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+/** Libraries a pure domain library may import; the list grows only by review. */
+const DOMAIN_EXTERNALS = ['zod', 'decimal.js'];
+/** The composition root may import the four services' entry points, and nothing else of them. */
+const SERVICE_ENTRY_POINTS = ['@cp/inventory-service', '@cp/region-compliance-service', '@cp/cost-estimation-service', '@cp/gateway-service'];
+
+const depConstraints = [
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:domain', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:launcher', onlyDependOnLibsWithTags: ['type:app', 'type:runtime', 'type:data-access', 'type:domain', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], allowedExternalImports: DOMAIN_EXTERNALS },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:domain', 'type:contracts'] },
+];
+
+const boundaries = (allow) => ['error', { enforceBuildableLibDependency: false, allow, depConstraints }];
+
+export default [
+  { ignores: ['**/node_modules/**', 'dist/**', 'coverage/**', '.nx/**', '.data/**', 'infra/kafka/target/**', '**/*.js', '**/*.cjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.mjs'],
+    plugins: { '@nx': nx },
+    languageOptions: { parser: tseslint.parser },
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries([]),
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@cp/testing', '@cp/testing/*'], message: '@cp/testing is for test files only.' }, { group: ['@cp/*/src/*'], message: 'Import a library by its alias, never by a deep path.' }] },
+      ],
+    },
+  },
+  {
+    files: ['apps/embedded/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(SERVICE_ENTRY_POINTS) },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', 'libs/testing/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+];
