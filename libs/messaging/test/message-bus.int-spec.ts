@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { CatalogPublishedV1, type CatalogPublishedV1 as CatalogPublished, deadLetterTopicOf, Headers, ListSitesV1, type ListSitesReplyV1 } from '@cp/contracts';
-import { HandlerError, type MessageBus, PayloadValidationError, RemoteError, RequestTimeoutError } from '@cp/messaging';
+import { HandlerError, type MessageBus, PayloadValidationError, RemoteError, RequestTimeoutError } from '../src/index.js';
 import { busFactory, eventually, rawKafka, transports, uniqueNamespace } from '@cp/testing';
 
 const emptyPage: ListSitesReplyV1 = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0, catalogVersion: null };
