@@ -1,13 +1,14 @@
 import { startCostEstimation } from '@cp/cost-estimation-service';
 import { GATEWAY_SENDS, startGateway } from '@cp/gateway-service';
 import { startInventory } from '@cp/inventory-service';
-import { type MessageBus } from '@cp/messaging';
+import type { RequestContract } from '@cp/contracts';
+import type { MessageBus } from '@cp/messaging';
 import { startRegionCompliance } from '@cp/region-compliance-service';
 import type { RunningService } from '@cp/service-kit';
 
 export interface SystemOptions {
   /** One bus for all four services (in-process), or a factory giving each its own (Kafka). */
-  readonly busFor: (service: string, sends: readonly unknown[]) => MessageBus;
+  readonly busFor: (service: string, sends: readonly RequestContract[]) => MessageBus;
   readonly databaseUrl: string;
   readonly gatewayHttp: { readonly host: string; readonly port: number };
   /** HTTP (health) for the three back-end services; null keeps them bus-only. */

@@ -1,9 +1,11 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MessagingModule } from '@cp/messaging';
 import { databaseModule, HealthModule } from '@cp/service-kit';
 import { formatError } from './common/graphql-errors.js';
+import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions, PLANNING_SCHEMA } from './gateway.options.js';
 import { gatewayMigrations } from './migrations/index.js';
 import { ReferenceDataConsumer } from './reference-data/reference-data.consumer.js';
@@ -40,7 +42,10 @@ export class GatewayModule {
         }),
         HealthModule.forService(),
       ],
-      providers: [{ provide: GATEWAY_OPTIONS, useValue: options }, SitesResolver, ReferenceDataResolver, ReferenceDataConsumer],
+      providers: [
+        { provide: GATEWAY_OPTIONS, useValue: options },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+        SitesResolver, ReferenceDataResolver, ReferenceDataConsumer],
     };
   }
 }

@@ -3,7 +3,7 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { CountryCode, ListSitesV1, SiteRegion as SiteRegionSchema } from '@cp/contracts';
 import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
 import { z } from 'zod';
-import { parseArgs, toGraphQLError } from '../common/graphql-errors.js';
+import { parseArgs } from '../common/graphql-errors.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
 import { SiteConnection } from './site.model.js';
 import { SiteFilter } from './sites.input.js';
@@ -29,22 +29,18 @@ export class SitesResolver {
     @Args('filter', { type: () => SiteFilter, nullable: true }) filter: SiteFilter | null,
   ): Promise<SiteConnection> {
     const args = parseArgs(SitesArgs, { first, after: after ?? null, filter: filter ?? null });
-    try {
-      const reply = await this.bus.request(
-        ListSitesV1,
-        {
-          first: args.first,
-          after: args.after,
-          filter: {
-            ...(args.filter?.countryCode ? { countryCode: args.filter.countryCode } : {}),
-            ...(args.filter?.region ? { region: args.filter.region } : {}),
-          },
+    const reply = await this.bus.request(
+      ListSitesV1,
+      {
+        first: args.first,
+        after: args.after,
+        filter: {
+          ...(args.filter?.countryCode ? { countryCode: args.filter.countryCode } : {}),
+          ...(args.filter?.region ? { region: args.filter.region } : {}),
         },
-        { timeoutMs: this.options.requestTimeoutMs },
-      );
-      return toSiteConnection(reply, args.after);
-    } catch (error) {
-      throw toGraphQLError(error);
-    }
+      },
+      { timeoutMs: this.options.requestTimeoutMs },
+    );
+    return toSiteConnection(reply, args.after);
   }
 }
