@@ -1,4 +1,4 @@
-import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { CatalogPublishedV1 } from '@cp/contracts';
 import { MESSAGE_BUS, MessagingModule, type MessageBus } from '@cp/messaging';
@@ -24,16 +24,23 @@ export interface InventoryModuleOptions {
 export const INVENTORY_OPTIONS = Symbol('INVENTORY_OPTIONS');
 export const inventoryEntities = [SiteEntity, DatasetVersionEntity];
 
-/** Seeds on start and runs the outbox relay for as long as the service runs. */
-class InventoryLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+/**
+ * Seeds before the bus starts consuming (module init precedes application bootstrap),
+ * so no request is ever answered from a half-loaded catalog; then relays the outbox for
+ * as long as the service runs.
+ */
+class InventoryLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(INVENTORY_OPTIONS) private readonly options: InventoryModuleOptions,
     @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
     @Inject(SiteCatalogLoader) private readonly loader: SiteCatalogLoader,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  async onModuleInit(): Promise<void> {
     if (this.options.seedFromDataDir) await this.loader.load(await readSitesFile(this.options.seedFromDataDir));
+  }
+
+  onApplicationBootstrap(): void {
     this.relay.start();
   }
 

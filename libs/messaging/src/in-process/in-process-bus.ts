@@ -14,6 +14,8 @@ import type {
 } from '../message-bus.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** Like a topic's retention: late subscribers get recent events, memory stays bounded. */
+const MAX_RETAINED_PER_TOPIC = 10_000;
 
 /**
  * The embedded mode's bus: every service in one process shares one instance. Messages
@@ -26,22 +28,27 @@ export class InProcessBus implements MessageBus {
   /** Events published before anyone subscribed are kept, as a Kafka topic would keep them. */
   private readonly retained = new Map<string, WireMessage[]>();
   private readonly deadLetters: DeadLetter[] = [];
+  /** Requests sent before their handler registered wait here, as they would in a Kafka topic. */
+  private readonly parked = new Map<string, ((route: RequestRoute) => void)[]>();
+  /** Handlers registered but not yet started. */
+  private readonly registered: (
+    | { kind: 'request'; route: RequestRoute }
+    | { kind: 'event'; contract: EventContract; handler: EventHandler<EventContract> }
+  )[] = [];
   private started = false;
 
   constructor(private readonly logger: BusLogger = consoleLogger) {}
 
   handle<C extends RequestContract>(contract: C, handler: RequestHandler<C>): void {
     const topic = contract.topic.name;
-    if (this.requestRoutes.has(topic)) throw new Error(`a handler for ${topic} is already registered`);
-    this.requestRoutes.set(topic, { contract, handler: handler as unknown as RequestRoute['handler'] });
+    if (this.requestRoutes.has(topic) || this.registered.some((r) => r.kind === 'request' && r.route.contract.topic.name === topic)) {
+      throw new Error(`a handler for ${topic} is already registered`);
+    }
+    this.registered.push({ kind: 'request', route: { contract, handler: handler as unknown as RequestRoute['handler'] } });
   }
 
   subscribe<C extends EventContract>(contract: C, handler: EventHandler<C>): void {
-    const topic = contract.topic.name;
-    const route = this.eventRoutes.get(topic) ?? { contract, handlers: [] };
-    route.handlers.push(handler as unknown as EventHandler<EventContract>);
-    this.eventRoutes.set(topic, route);
-    for (const message of this.retained.get(topic) ?? []) this.deliverLater(route, message);
+    this.registered.push({ kind: 'event', contract, handler: handler as unknown as EventHandler<EventContract> });
   }
 
   async request<C extends RequestContract>(contract: C, payload: RequestOf<C>, options: RequestOptions = {}): Promise<ReplyOf<C>> {
@@ -50,14 +57,12 @@ export class InProcessBus implements MessageBus {
       correlationId: options.correlationId ?? randomUUID(),
       extraHeaders: { [Headers.replyTo]: contract.replyTopic.name, [Headers.deadline]: String(Date.now() + timeoutMs) },
     });
-    const route = this.requestRoutes.get(contract.topic.name);
-    if (!route) throw new RequestTimeoutError(contract.topic.name, timeoutMs);
-
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new RequestTimeoutError(contract.topic.name, timeoutMs)), timeoutMs);
     });
     try {
+      const route = await Promise.race([this.routeFor(contract.topic.name), timeout]);
       const outcome = await Promise.race([dispatchRequest(route, message, this.logger), timeout]);
       if (outcome.deadLetter) this.deadLetters.push(outcome.deadLetter);
       if (!outcome.reply) throw new RequestTimeoutError(contract.topic.name, timeoutMs);
@@ -74,9 +79,20 @@ export class InProcessBus implements MessageBus {
     const topic = contract.topic.name;
     const retained = this.retained.get(topic) ?? [];
     retained.push(message);
+    if (retained.length > MAX_RETAINED_PER_TOPIC) retained.shift();
     this.retained.set(topic, retained);
     const route = this.eventRoutes.get(topic);
     if (route) this.deliverLater(route, message);
+  }
+
+  private routeFor(topic: string): Promise<RequestRoute> {
+    const route = this.requestRoutes.get(topic);
+    if (route) return Promise.resolve(route);
+    return new Promise((resolve) => {
+      const waiting = this.parked.get(topic) ?? [];
+      waiting.push(resolve);
+      this.parked.set(topic, waiting);
+    });
   }
 
   /** Messages whose payload failed to parse, with the reason, as `<topic>.dlq` would hold them. */
@@ -84,8 +100,27 @@ export class InProcessBus implements MessageBus {
     return this.deadLetters;
   }
 
+  /**
+   * Activates what was registered since the last start. Each service of the embedded
+   * process calls it once its own start-up work is done, so (as with a Kafka consumer
+   * that has not joined yet) no request reaches a service before it is ready.
+   */
   async start(): Promise<void> {
     this.started = true;
+    for (const registration of this.registered.splice(0)) {
+      if (registration.kind === 'request') {
+        const topic = registration.route.contract.topic.name;
+        this.requestRoutes.set(topic, registration.route);
+        for (const resume of this.parked.get(topic) ?? []) resume(registration.route);
+        this.parked.delete(topic);
+        continue;
+      }
+      const topic = registration.contract.topic.name;
+      const route = this.eventRoutes.get(topic) ?? { contract: registration.contract, handlers: [] };
+      route.handlers.push(registration.handler);
+      this.eventRoutes.set(topic, route);
+      for (const message of this.retained.get(topic) ?? []) this.deliverLater({ contract: route.contract, handlers: [registration.handler] }, message);
+    }
   }
 
   async stop(): Promise<void> {

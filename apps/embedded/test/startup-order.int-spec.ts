@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { GATEWAY_SENDS, startGateway } from '@cp/gateway-service';
+import { startInventory } from '@cp/inventory-service';
+import type { RunningService } from '@cp/service-kit';
+import { busFactory, createTestDatabase, type TestDatabase, transports, uniqueNamespace } from '@cp/testing';
+import request from 'supertest';
+
+describe.each(transports)('start-up order on %s', (transport) => {
+  const running: RunningService[] = [];
+  let database: TestDatabase | undefined;
+
+  afterEach(async () => {
+    for (const service of running.splice(0).reverse()) await service.close();
+    await database?.drop();
+  });
+
+  it('answers a query sent before the inventory service was up', async () => {
+    database = await createTestDatabase('startup');
+    const busFor = busFactory(transport, uniqueNamespace('startup'));
+    const common = { databaseUrl: database.url, migrateOnStart: true, http: { host: '127.0.0.1', port: 0 } };
+    const gateway = await startGateway({ ...common, bus: busFor('gateway', GATEWAY_SENDS), ide: false, requestTimeoutMs: 60_000 });
+    running.push(gateway);
+
+    const pending = request(gateway.app.getHttpServer())
+      .post('/graphql')
+      .send({ query: '{ sites(first: 1) { totalCount edges { node { id } } } }' })
+      .then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    running.push(await startInventory({ ...common, bus: busFor('inventory', []), dataDir: 'data' }));
+
+    const response = await pending;
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.sites.totalCount).toBeGreaterThanOrEqual(25);
+    expect(response.body.data.sites.edges).toHaveLength(1);
+  });
+});
