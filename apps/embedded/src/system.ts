@@ -1,6 +1,7 @@
 import { startCostEstimation } from '@cp/cost-estimation-service';
 import { GATEWAY_SENDS, startGateway } from '@cp/gateway-service';
 import { startInventory } from '@cp/inventory-service';
+import type { LogLevel } from '@nestjs/common';
 import type { RequestContract } from '@cp/contracts';
 import type { MessageBus } from '@cp/messaging';
 import { startRegionCompliance } from '@cp/region-compliance-service';
@@ -16,6 +17,7 @@ export interface SystemOptions {
   readonly dataDir: string | null;
   readonly ide: boolean;
   readonly requestTimeoutMs: number;
+  readonly logLevels?: LogLevel[];
 }
 
 export interface RunningSystem {
@@ -31,7 +33,7 @@ export interface RunningSystem {
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const http = options.serviceHttp ? { host: options.serviceHttp.host, port: 0 } : null;
-  const common = { databaseUrl: options.databaseUrl, migrateOnStart: true, http };
+  const common = { databaseUrl: options.databaseUrl, migrateOnStart: true, http, logLevels: options.logLevels };
   const inventory = await startInventory({ ...common, bus: options.busFor('inventory', []), dataDir: options.dataDir });
   const compliance = await startRegionCompliance({ ...common, bus: options.busFor('region-compliance', []) });
   const cost = await startCostEstimation({ ...common, bus: options.busFor('cost-estimation', []) });

@@ -17,7 +17,7 @@ describe.each(transports)('start-up order on %s', (transport) => {
   it('answers a query sent before the inventory service was up', async () => {
     database = await createTestDatabase('startup');
     const busFor = busFactory(transport, uniqueNamespace('startup'));
-    const common = { databaseUrl: database.url, migrateOnStart: true, http: { host: '127.0.0.1', port: 0 } };
+    const common = { databaseUrl: database.url, migrateOnStart: true, http: { host: '127.0.0.1', port: 0 }, logLevels: ['fatal' as const, 'error' as const] };
     const gateway = await startGateway({ ...common, bus: busFor('gateway', GATEWAY_SENDS), ide: false, requestTimeoutMs: 60_000 });
     running.push(gateway);
 

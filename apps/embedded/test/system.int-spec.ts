@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SiteV1 } from '@cp/contracts';
 import { busFactory, createTestDatabase, eventually, type TestDatabase, transports, uniqueNamespace } from '@cp/testing';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import request from 'supertest';
 import { type RunningSystem, startSystem } from '../src/system.js';
 
@@ -42,6 +44,7 @@ describe.each(transports)('Compute Planner end to end on %s', (transport) => {
       dataDir: 'data',
       ide: true,
       requestTimeoutMs: 10_000,
+      logLevels: ['fatal', 'error'],
     });
   });
 
@@ -126,6 +129,11 @@ describe.each(transports)('Compute Planner end to end on %s', (transport) => {
     expect(versions).toEqual([
       { dataset: 'sites', version: catalog.version, itemCount: catalog.sites.length, checksum: expect.stringMatching(/^[0-9a-f]{64}$/), effectiveFrom: '2026-12-01' },
     ]);
+  });
+
+  it('serves exactly the committed schema (apps/gateway/schema.gql)', () => {
+    const served = printSchema(lexicographicSortSchema(system.gateway.app.get(GraphQLSchemaHost).schema));
+    expect(`${served}\n`).toBe(readFileSync('apps/gateway/schema.gql', 'utf8'));
   });
 
   it('reports every service ready, with messaging and database up', async () => {

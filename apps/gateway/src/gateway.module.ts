@@ -9,9 +9,8 @@ import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions, PLANNING_SCHEMA } from './gateway.options.js';
 import { gatewayMigrations } from './migrations/index.js';
 import { ReferenceDataConsumer } from './reference-data/reference-data.consumer.js';
-import { ReferenceDataResolver } from './reference-data/reference-data.resolver.js';
 import { ReferenceVersionEntity } from './reference-data/reference-version.entity.js';
-import { SitesResolver } from './sites/sites.resolver.js';
+import { GATEWAY_RESOLVERS } from './schema/gateway-schema.js';
 
 export const gatewayEntities = [ReferenceVersionEntity];
 
@@ -45,7 +44,9 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
-        SitesResolver, ReferenceDataResolver, ReferenceDataConsumer],
+        ...GATEWAY_RESOLVERS,
+        ReferenceDataConsumer,
+      ],
     };
   }
 }

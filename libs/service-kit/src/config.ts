@@ -12,8 +12,9 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessE
   const result = schema.safeParse(env);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
-    const key = issue.path.map(String).join('.') || '(environment)';
-    const given = issue.path.length === 1 ? env[String(issue.path[0])] : undefined;
+    // The variable's name, not the path inside its parsed value ("KAFKA_BROKERS", not "KAFKA_BROKERS.0").
+    const key = issue.path.length > 0 ? String(issue.path[0]) : '(environment)';
+    const given = issue.path.length > 0 ? env[key] : undefined;
     return given === undefined ? `${key}: ${issue.message}` : `${key}=${JSON.stringify(given)}: ${issue.message}`;
   });
   throw new ConfigError(problems);

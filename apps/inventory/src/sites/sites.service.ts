@@ -1,25 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ListSitesReplyV1, ListSitesRequestV1 } from '@cp/contracts';
-import { HandlerError } from '@cp/messaging';
 import type { DataSource } from 'typeorm';
 import { DatasetVersionEntity } from '@cp/persistence';
 import { SiteEntity } from './site.entity.js';
+import { decodeCursor, encodeCursor } from './site-cursor.js';
 import { toSiteV1 } from './sites.mapper.js';
-
-const CURSOR_PREFIX = 'site:';
-
-export function encodeCursor(siteId: string): string {
-  return Buffer.from(`${CURSOR_PREFIX}${siteId}`, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith(CURSOR_PREFIX) || decoded.length === CURSOR_PREFIX.length) {
-    throw new HandlerError('BAD_REQUEST', 'after: is not a cursor returned by this connection', 'after');
-  }
-  return decoded.slice(CURSOR_PREFIX.length);
-}
 
 @Injectable()
 export class SitesService {

@@ -1,0 +1,19 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { ReferenceDataResolver } from '../reference-data/reference-data.resolver.js';
+import { SitesResolver } from '../sites/sites.resolver.js';
+
+/** Every resolver of the public API; the module registers these and the SDL is printed from them. */
+export const GATEWAY_RESOLVERS = [SitesResolver, ReferenceDataResolver];
+
+/** The public schema as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */
+export async function printGatewaySchema(): Promise<string> {
+  const context = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
+  try {
+    const schema = await context.get(GraphQLSchemaFactory).create(GATEWAY_RESOLVERS);
+    return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  } finally {
+    await context.close();
+  }
+}
