@@ -6,12 +6,14 @@ const DOMAIN_EXTERNALS = ['zod', 'decimal.js'];
 /** The composition root may import the four services' entry points, and nothing else of them. */
 const SERVICE_ENTRY_POINTS = ['@cp/inventory-service', '@cp/region-compliance-service', '@cp/cost-estimation-service', '@cp/gateway-service'];
 
+// type:testing appears in each list for test files; no-restricted-imports below keeps it
+// out of production code.
 const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:domain', 'type:contracts', 'type:testing'] },
   { sourceTag: 'type:launcher', onlyDependOnLibsWithTags: ['type:app', 'type:runtime', 'type:data-access', 'type:domain', 'type:contracts', 'type:testing'] },
-  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts'] },
-  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts'] },
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'], allowedExternalImports: DOMAIN_EXTERNALS },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'], allowedExternalImports: DOMAIN_EXTERNALS },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:domain', 'type:contracts'] },
 ];
