@@ -30,7 +30,7 @@ export async function startNestService(
   const logger = new ConsoleLogger({
     prefix: name,
     json: options.jsonLogs ?? false,
-    colors: process.stdout.isTTY && !options.jsonLogs,
+    colors: Boolean(process.stdout.isTTY) && !options.jsonLogs,
     logLevels: options.logLevels ?? ['fatal', 'error', 'warn', 'log'],
   });
   const app = await NestFactory.create(rootModule as never, { logger, abortOnError: false });

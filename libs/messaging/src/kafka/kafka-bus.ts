@@ -220,7 +220,10 @@ export class KafkaBus implements MessageBus {
     } finally {
       await admin.disconnect();
     }
-    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, idempotent: true });
+    // Not kafkajs' idempotent mode: it wants unbounded retries, which would let a send hang
+    // past a request's deadline during an outage. A retried send may duplicate a message;
+    // every message carries an id and consumers deduplicate by it.
+    this.producer = this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, idempotent: false });
     await this.producer.connect();
 
     const joins: Promise<void>[] = [];
