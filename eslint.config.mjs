@@ -2,7 +2,8 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 /** Libraries a pure domain library may import; the list grows only by review. */
-const DOMAIN_EXTERNALS = ['zod', 'decimal.js'];
+// '@jest/globals' is for their test files; no-restricted-imports keeps it out of the rest.
+const DOMAIN_EXTERNALS = ['zod', 'decimal.js', '@jest/globals'];
 /** The composition root may import the four services' entry points, and nothing else of them. */
 const SERVICE_ENTRY_POINTS = ['@cp/inventory-service', '@cp/region-compliance-service', '@cp/cost-estimation-service', '@cp/gateway-service'];
 
@@ -36,7 +37,7 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@cp/testing', '@cp/testing/*'], message: '@cp/testing is for test files only.' }, { group: ['@cp/*/src/*'], message: 'Import a library by its alias, never by a deep path.' }] },
+        { patterns: [{ group: ['@cp/testing', '@cp/testing/*', '@jest/globals'], message: 'test-only imports belong in test files.' }, { group: ['@cp/*/src/*'], message: 'Import a library by its alias, never by a deep path.' }] },
       ],
     },
   },

@@ -1,4 +1,5 @@
 import { env } from '@cp/service-kit';
+import { ApiTokensSetting } from '@cp/gateway-service';
 import { z } from 'zod';
 
 export const EmbeddedConfig = z.object({
@@ -11,6 +12,8 @@ export const EmbeddedConfig = z.object({
   GATEWAY_PORT: env.port(4000),
   GRAPHQL_IDE: env.bool(true),
   DATA_DIR: z.string().min(1).default('data'),
+  /** Bearer tokens (`token:role+role,…`); when empty, an admin token is made for this run and printed. */
+  CP_API_TOKENS: ApiTokensSetting,
   BUS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 export type EmbeddedConfig = z.output<typeof EmbeddedConfig>;

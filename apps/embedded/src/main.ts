@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { InProcessBus } from '@cp/messaging';
 import { startEmbeddedDatabase } from '@cp/persistence';
 import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
+import { ApiTokensSetting } from '@cp/gateway-service';
 import { EmbeddedConfig } from './config.js';
 import { startSystem } from './system.js';
 
@@ -16,6 +18,9 @@ const database = await startEmbeddedDatabase({
   reset,
 });
 const bus = new InProcessBus();
+// No tokens configured: make an admin token for this run, shown once below.
+const generatedToken = config.CP_API_TOKENS.length === 0 ? randomBytes(24).toString('base64url') : null;
+const apiTokens = generatedToken ? ApiTokensSetting.parse(`${generatedToken}:admin`) : config.CP_API_TOKENS;
 const system = await startSystem({
   busFor: () => bus,
   databaseUrl: database.url,
@@ -24,6 +29,7 @@ const system = await startSystem({
   dataDir: config.DATA_DIR,
   ide: config.GRAPHQL_IDE,
   requestTimeoutMs: config.BUS_REQUEST_TIMEOUT_MS,
+  apiTokens,
 });
 
 closeOnSignals([system.gateway, ...system.services], () => database.stop());
@@ -36,6 +42,7 @@ console.log(
     config.GRAPHQL_IDE ? `  IDE      ${url}/ide` : null,
     `  health   ${url}/health/ready`,
     `  data     ${database.dataDir}${reset ? ' (reset)' : ''}`,
+    generatedToken ? `  admin token for this run (Authorization: Bearer …): ${generatedToken}` : null,
   ]
     .filter(Boolean)
     .join('\n'),

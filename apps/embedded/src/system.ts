@@ -6,6 +6,7 @@ import type { RequestContract } from '@cp/contracts';
 import type { MessageBus } from '@cp/messaging';
 import { startRegionCompliance } from '@cp/region-compliance-service';
 import type { RunningService } from '@cp/service-kit';
+import type { ApiTokens } from '@cp/gateway-service';
 
 export interface SystemOptions {
   /** One bus for all four services (in-process), or a factory giving each its own (Kafka). */
@@ -18,6 +19,7 @@ export interface SystemOptions {
   readonly ide: boolean;
   readonly requestTimeoutMs: number;
   readonly logLevels?: LogLevel[];
+  readonly apiTokens: ApiTokens;
 }
 
 export interface RunningSystem {
@@ -43,6 +45,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     http: options.gatewayHttp,
     ide: options.ide,
     requestTimeoutMs: options.requestTimeoutMs,
+    apiTokens: options.apiTokens,
   });
   const services = [inventory, compliance, cost];
   return {

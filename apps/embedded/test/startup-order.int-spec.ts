@@ -18,7 +18,7 @@ describe.each(transports)('start-up order on %s', (transport) => {
     database = await createTestDatabase('startup');
     const busFor = busFactory(transport, uniqueNamespace('startup'));
     const common = { databaseUrl: database.url, migrateOnStart: true, http: { host: '127.0.0.1', port: 0 }, logLevels: ['fatal' as const, 'error' as const] };
-    const gateway = await startGateway({ ...common, bus: busFor('gateway', GATEWAY_SENDS), ide: false, requestTimeoutMs: 60_000 });
+    const gateway = await startGateway({ ...common, bus: busFor('gateway', GATEWAY_SENDS), ide: false, requestTimeoutMs: 60_000, apiTokens: [] });
     running.push(gateway);
 
     const pending = request(gateway.app.getHttpServer())

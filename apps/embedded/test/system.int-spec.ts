@@ -45,6 +45,7 @@ describe.each(transports)('Compute Planner end to end on %s', (transport) => {
       ide: true,
       requestTimeoutMs: 10_000,
       logLevels: ['fatal', 'error'],
+      apiTokens: [],
     });
   });
 

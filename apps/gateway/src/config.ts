@@ -1,5 +1,6 @@
 import { env } from '@cp/service-kit';
 import { z } from 'zod';
+import { ApiTokensSetting } from './auth/api-tokens.js';
 
 export const GatewayConfig = z.object({
   KAFKA_BROKERS: env.kafkaBrokers,
@@ -9,6 +10,8 @@ export const GatewayConfig = z.object({
   MIGRATE_ON_START: env.bool(true),
   /** The GraphQL IDE at /ide and introspection; off by default in production. */
   GRAPHQL_IDE: env.bool(process.env.NODE_ENV !== 'production'),
+  /** `token:role+role,…` — bearer tokens and their roles (tokens of 16+ characters). */
+  CP_API_TOKENS: ApiTokensSetting,
   BUS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 export type GatewayConfig = z.output<typeof GatewayConfig>;

@@ -1,10 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MessagingModule } from '@cp/messaging';
 import { databaseModule, HealthModule } from '@cp/service-kit';
+import { RolesGuard } from './auth/auth.guard.js';
 import { formatError } from './common/graphql-errors.js';
+import { createLoaders, type GatewayContext } from './common/loaders.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions, PLANNING_SCHEMA } from './gateway.options.js';
 import { gatewayMigrations } from './migrations/index.js';
@@ -38,12 +40,14 @@ export class GatewayModule {
           introspection: options.ide,
           includeStacktraceInErrorResponses: false,
           formatError,
+          context: ({ req }: { req: GatewayContext['req'] }): GatewayContext => ({ req, loaders: createLoaders(options.bus, options.requestTimeoutMs) }),
         }),
         HealthModule.forService(),
       ],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+        { provide: APP_GUARD, useClass: RolesGuard },
         ...GATEWAY_RESOLVERS,
         ReferenceDataConsumer,
       ],

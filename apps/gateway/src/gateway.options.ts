@@ -1,5 +1,6 @@
-import { ListSitesV1 } from '@cp/contracts';
+import { CandidatesV1, InventoryAdminV1, ListAcceleratorsV1, ListPoolsV1, ListSitesV1, ReservationCommandsV1 } from '@cp/contracts';
 import type { MessageBus } from '@cp/messaging';
+import type { ApiTokens } from './auth/api-tokens.js';
 
 export interface GatewayModuleOptions {
   readonly bus: MessageBus;
@@ -8,10 +9,12 @@ export interface GatewayModuleOptions {
   /** Serve the GraphQL IDE at /ide and allow introspection. */
   readonly ide: boolean;
   readonly requestTimeoutMs: number;
+  /** Bearer tokens and the roles they carry. */
+  readonly apiTokens: ApiTokens;
 }
 
 export const GATEWAY_OPTIONS = Symbol('GATEWAY_OPTIONS');
 export const PLANNING_SCHEMA = 'planning';
 
 /** Request contracts the gateway sends; over Kafka it listens on their reply topics. */
-export const GATEWAY_SENDS = [ListSitesV1];
+export const GATEWAY_SENDS = [ListSitesV1, ListAcceleratorsV1, ListPoolsV1, CandidatesV1, ReservationCommandsV1, InventoryAdminV1];

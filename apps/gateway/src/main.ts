@@ -14,6 +14,7 @@ const service = await startGateway({
   migrateOnStart: config.MIGRATE_ON_START,
   ide: config.GRAPHQL_IDE,
   requestTimeoutMs: config.BUS_REQUEST_TIMEOUT_MS,
+  apiTokens: config.CP_API_TOKENS,
 });
 closeOnSignals([service]);
 console.log(`gateway ready: GraphQL at ${service.url}/graphql${config.GRAPHQL_IDE ? `, IDE at ${service.url}/ide` : ''}`);

@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { type RunningService, type ServiceStartOptions, startNestService } from '@cp/service-kit';
 import { altairExpress } from 'altair-express-middleware';
+import type { ApiTokens } from './auth/api-tokens.js';
 import { GatewayModule } from './gateway.module.js';
 
 export interface GatewayStartOptions extends ServiceStartOptions {
   readonly ide: boolean;
   readonly requestTimeoutMs: number;
+  readonly apiTokens: ApiTokens;
 }
 
 /** Serves the GraphQL IDE from node_modules (no CDN: the product runs offline). */
@@ -25,6 +27,7 @@ export function startGateway(options: GatewayStartOptions): Promise<RunningServi
       migrateOnStart: options.migrateOnStart,
       ide: options.ide,
       requestTimeoutMs: options.requestTimeoutMs,
+      apiTokens: options.apiTokens,
     }),
     options,
     (app) => {
@@ -36,3 +39,4 @@ export function startGateway(options: GatewayStartOptions): Promise<RunningServi
 export { gatewayEntities } from './gateway.module.js';
 export { gatewayMigrations } from './migrations/index.js';
 export { GATEWAY_SENDS, PLANNING_SCHEMA } from './gateway.options.js';
+export { ApiTokensSetting, type ApiTokens } from './auth/api-tokens.js';

@@ -1,14 +1,27 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { CatalogPublishedV1 } from '@cp/contracts';
+import { CatalogPublishedV1, PoolChangedV1 } from '@cp/contracts';
 import { MESSAGE_BUS, MessagingModule, type MessageBus } from '@cp/messaging';
 import { DatasetVersionEntity, OutboxRelay } from '@cp/persistence';
 import { databaseModule, HealthModule } from '@cp/service-kit';
 import type { DataSource } from 'typeorm';
-import { OUTBOX_RELAY, SiteCatalogLoader } from './catalog/site-catalog.loader.js';
+import { CatalogLoader, OUTBOX_RELAY } from './catalog/catalog-loader.js';
+import { readAcceleratorsFile } from './accelerators/accelerators-file.js';
 import { readSitesFile } from './catalog/sites-file.js';
+import { readPoolsFile } from './pools/pools-file.js';
 import { INVENTORY_SCHEMA } from './inventory.constants.js';
 import { inventoryMigrations } from './migrations/index.js';
+import { AcceleratorEntity } from './accelerators/accelerator.entity.js';
+import { AcceleratorsHandler } from './accelerators/accelerators.handler.js';
+import { AcceleratorsService } from './accelerators/accelerators.service.js';
+import { InventoryAdminHandler } from './admin/inventory-admin.handler.js';
+import { InventoryAdminService } from './admin/inventory-admin.service.js';
+import { CapacityPoolEntity } from './pools/capacity-pool.entity.js';
+import { PoolsHandler } from './pools/pools.handler.js';
+import { PoolsService } from './pools/pools.service.js';
+import { ReservationEntity } from './reservations/reservation.entity.js';
+import { ReservationsHandler } from './reservations/reservations.handler.js';
+import { ReservationsService } from './reservations/reservations.service.js';
 import { SiteEntity } from './sites/site.entity.js';
 import { SitesHandler } from './sites/sites.handler.js';
 import { SitesService } from './sites/sites.service.js';
@@ -22,7 +35,9 @@ export interface InventoryModuleOptions {
 }
 
 export const INVENTORY_OPTIONS = Symbol('INVENTORY_OPTIONS');
-export const inventoryEntities = [SiteEntity, DatasetVersionEntity];
+export const inventoryEntities = [SiteEntity, AcceleratorEntity, CapacityPoolEntity, ReservationEntity, DatasetVersionEntity];
+
+const HOLD_SWEEP_INTERVAL_MS = 30_000;
 
 /**
  * Seeds before the bus starts consuming (module init precedes application bootstrap),
@@ -33,18 +48,31 @@ class InventoryLifecycle implements OnModuleInit, OnApplicationBootstrap, OnAppl
   constructor(
     @Inject(INVENTORY_OPTIONS) private readonly options: InventoryModuleOptions,
     @Inject(OUTBOX_RELAY) private readonly relay: OutboxRelay,
-    @Inject(SiteCatalogLoader) private readonly loader: SiteCatalogLoader,
+    @Inject(CatalogLoader) private readonly loader: CatalogLoader,
+    @Inject(ReservationsService) private readonly reservations: ReservationsService,
   ) {}
 
+  private sweeper: NodeJS.Timeout | null = null;
+
   async onModuleInit(): Promise<void> {
-    if (this.options.seedFromDataDir) await this.loader.load(await readSitesFile(this.options.seedFromDataDir));
+    const dir = this.options.seedFromDataDir;
+    if (!dir) return;
+    // Order matters: pools refer to sites and accelerators.
+    await this.loader.loadSites(await readSitesFile(dir));
+    await this.loader.loadAccelerators(await readAcceleratorsFile(dir));
+    const pools = await readPoolsFile(dir);
+    if (pools) await this.loader.loadPools(pools);
   }
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    // Expired holds already stop counting against capacity; this only records their status.
+    this.sweeper = setInterval(() => void this.reservations.expireHolds().catch(() => undefined), HOLD_SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
     await this.relay.stop();
   }
 }
@@ -75,14 +103,22 @@ export class InventoryModule {
             new OutboxRelay({
               dataSource,
               schema: INVENTORY_SCHEMA,
-              contracts: [CatalogPublishedV1],
+              contracts: [CatalogPublishedV1, PoolChangedV1],
               publish: (contract, payload, publishOptions) => bus.publish(contract, payload as never, publishOptions),
               onError: (error) => console.error(JSON.stringify({ level: 'error', service: 'inventory', message: 'outbox relay failed', error: String(error) })),
             }),
         },
-        SiteCatalogLoader,
+        CatalogLoader,
         SitesService,
         SitesHandler,
+        AcceleratorsService,
+        AcceleratorsHandler,
+        PoolsService,
+        PoolsHandler,
+        ReservationsService,
+        ReservationsHandler,
+        InventoryAdminService,
+        InventoryAdminHandler,
         InventoryLifecycle,
       ],
     };

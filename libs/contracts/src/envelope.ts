@@ -18,7 +18,7 @@ export const Headers = {
  * Error codes a reply may carry. They mirror the GraphQL codes the gateway maps them to,
  * so the mapping is a total function and no internals ever cross the bus.
  */
-export const BusErrorCode = z.enum(['BAD_REQUEST', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL']);
+export const BusErrorCode = z.enum(['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL']);
 export type BusErrorCode = z.output<typeof BusErrorCode>;
 
 export const BusError = z.object({

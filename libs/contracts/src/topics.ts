@@ -8,6 +8,18 @@ export const Topics = {
   inventorySites: { name: 'inventory.sites', partitions: 3 },
   inventorySitesReply: { name: 'inventory.sites.reply', partitions: 3 },
   inventoryCatalogPublished: { name: 'inventory.catalog-published', partitions: 1 },
+  inventoryAccelerators: { name: 'inventory.accelerators', partitions: 3 },
+  inventoryAcceleratorsReply: { name: 'inventory.accelerators.reply', partitions: 3 },
+  inventoryPools: { name: 'inventory.pools', partitions: 3 },
+  inventoryPoolsReply: { name: 'inventory.pools.reply', partitions: 3 },
+  inventoryCandidates: { name: 'inventory.candidates', partitions: 3 },
+  inventoryCandidatesReply: { name: 'inventory.candidates.reply', partitions: 3 },
+  inventoryReservations: { name: 'inventory.reservations', partitions: 3 },
+  inventoryReservationsReply: { name: 'inventory.reservations.reply', partitions: 3 },
+  inventoryAdmin: { name: 'inventory.admin', partitions: 1 },
+  inventoryAdminReply: { name: 'inventory.admin.reply', partitions: 1 },
+  /** Keyed by pool id, so one pool's changes stay in order. */
+  inventoryPoolChanged: { name: 'inventory.pool.changed', partitions: 3 },
 } as const satisfies Record<string, TopicSpec>;
 
 /** All topics including the dead-letter topic of each request and event topic. */

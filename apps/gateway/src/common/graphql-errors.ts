@@ -11,28 +11,38 @@ export function userInputError(field: string, problem: string): GraphQLError {
   return new GraphQLError(`${field}: ${problem}`, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, field } });
 }
 
-/** Validates resolver arguments; the first problem becomes a BAD_USER_INPUT naming the field. */
-export function parseArgs<S extends z.ZodType>(schema: S, args: unknown): z.output<S> {
+/**
+ * Validates resolver arguments (often against the message contract itself); the first
+ * problem becomes a BAD_USER_INPUT naming the field. `rename` maps contract field names
+ * to the GraphQL argument names where they differ.
+ */
+export function parseArgs<S extends z.ZodType>(schema: S, args: unknown, rename: Record<string, string> = {}): z.output<S> {
   const result = schema.safeParse(args);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  throw userInputError(issue.path.map(String).join('.') || 'input', issue.message);
+  const field = issue.path.map(String).join('.') || 'input';
+  throw userInputError(rename[field] ?? field, issue.message);
 }
 
 /** Maps what the bus and services say to the public error codes; never leaks internals. */
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
   if (error instanceof RemoteError) {
+    const field = error.field ? { field: error.field } : {};
     switch (error.code) {
       case 'BAD_REQUEST':
-        return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, field: error.field } });
+        return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, ...field } });
+      case 'FORBIDDEN':
+        return new GraphQLError(error.message, { extensions: { code: 'FORBIDDEN' satisfies ErrorCode } });
       case 'NOT_FOUND':
-        return new GraphQLError(error.message, { extensions: { code: 'NOT_FOUND' satisfies ErrorCode } });
+        return new GraphQLError(error.message, { extensions: { code: 'NOT_FOUND' satisfies ErrorCode, ...field } });
       case 'CONFLICT':
-        return new GraphQLError(error.message, { extensions: { code: 'CONFLICT' satisfies ErrorCode } });
+        return new GraphQLError(error.message, { extensions: { code: 'CONFLICT' satisfies ErrorCode, ...field } });
       case 'UNAVAILABLE':
       case 'INTERNAL':
         return internal('a backing service failed to answer', error);
+      default:
+        return assertNever(error.code);
     }
   }
   if (error instanceof PayloadValidationError) {
@@ -42,6 +52,10 @@ export function toGraphQLError(error: unknown): GraphQLError {
     return internal('a backing service did not answer in time', error);
   }
   return internal('internal error', error);
+}
+
+function assertNever(code: never): never {
+  throw new Error(`unmapped bus error code ${String(code)}`);
 }
 
 function internal(message: string, cause: unknown): GraphQLError {

@@ -1,4 +1,5 @@
 import type { ListSitesReplyV1, SiteV1 } from '@cp/contracts';
+import { toConnection } from '../common/connection.js';
 import { type Site, type SiteConnection, SiteRegion } from './site.model.js';
 
 export function toSite(site: SiteV1): Site {
@@ -14,15 +15,5 @@ export function toSite(site: SiteV1): Site {
 }
 
 export function toSiteConnection(reply: ListSitesReplyV1, after: string | null): SiteConnection {
-  return {
-    edges: reply.edges.map((edge) => ({ cursor: edge.cursor, node: toSite(edge.node) })),
-    pageInfo: {
-      hasNextPage: reply.pageInfo.hasNextPage,
-      hasPreviousPage: after !== null,
-      startCursor: reply.edges[0]?.cursor ?? null,
-      endCursor: reply.pageInfo.endCursor,
-    },
-    totalCount: reply.totalCount,
-    catalogVersion: reply.catalogVersion,
-  };
+  return { ...toConnection(reply, after, toSite), catalogVersion: reply.catalogVersion };
 }

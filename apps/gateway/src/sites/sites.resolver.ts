@@ -1,13 +1,14 @@
 import { Inject } from '@nestjs/common';
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { CountryCode, ListSitesV1, SiteRegion as SiteRegionSchema } from '@cp/contracts';
+import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { CountryCode, ListSitesV1, SiteRegion as SiteRegionSchema, Slug } from '@cp/contracts';
 import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
 import { z } from 'zod';
 import { parseArgs } from '../common/graphql-errors.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
-import { SiteConnection } from './site.model.js';
+import type { GatewayContext } from '../common/loaders.js';
+import { Site, SiteConnection } from './site.model.js';
 import { SiteFilter } from './sites.input.js';
-import { toSiteConnection } from './sites.mapper.js';
+import { toSite, toSiteConnection } from './sites.mapper.js';
 
 const SitesArgs = z.object({
   first: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100'),
@@ -42,5 +43,11 @@ export class SitesResolver {
       { timeoutMs: this.options.requestTimeoutMs },
     );
     return toSiteConnection(reply, args.after);
+  }
+
+  @Query(() => Site, { description: 'One site; NOT_FOUND if the id is unknown.' })
+  async site(@Args('id', { type: () => ID }) id: string, @Context() context: GatewayContext): Promise<Site> {
+    parseArgs(z.object({ id: Slug }), { id });
+    return toSite(await context.loaders.site.load(id));
   }
 }

@@ -1,10 +1,9 @@
 import type { SiteV1 } from '@cp/contracts';
+import { canonicalDecimal } from '../common/decimal.js';
 import type { SiteEntity } from './site.entity.js';
 
-/** Postgres returns numeric as text with trailing zeros; the contract wants the plain decimal. */
 function decimal(value: string | null): string | null {
-  if (value === null) return null;
-  return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+  return value === null ? null : canonicalDecimal(value);
 }
 
 export function toSiteEntity(site: SiteV1, catalogVersion: string): SiteEntity {

@@ -17,6 +17,7 @@ export class SitesService {
       .getRepository(SiteEntity)
       .createQueryBuilder('site')
       .where('site.retiredInVersion IS NULL');
+    if (request.filter.ids) query.andWhere('site.id IN (:...ids)', { ids: request.filter.ids });
     if (request.filter.countryCode) query.andWhere('site.countryCode = :country', { country: request.filter.countryCode });
     if (request.filter.region) query.andWhere('site.region = :region', { region: request.filter.region });
 

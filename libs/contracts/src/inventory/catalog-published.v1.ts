@@ -8,7 +8,7 @@ export const CatalogPublishedV1 = defineEvent(
   Topics.inventoryCatalogPublished,
   1,
   z.object({
-    dataset: z.enum(['sites']),
+    dataset: z.enum(['sites', 'accelerators', 'pools']),
     version: z.string().min(1),
     effectiveFrom: IsoDate,
     itemCount: z.number().int().nonnegative(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRequest, type ReplyOf, type RequestOf } from '../contract.js';
 import { PageInfo, PageRequest } from '../common/pagination.js';
-import { CountryCode } from '../common/reference.js';
+import { CountryCode, Slug } from '../common/reference.js';
 import { Topics } from '../topics.js';
 import { SiteRegion, SiteV1 } from './site.v1.js';
 
@@ -11,7 +11,9 @@ export const ListSitesV1 = defineRequest(
   Topics.inventorySitesReply,
   1,
   PageRequest.extend({
-    filter: z.object({ countryCode: CountryCode.optional(), region: SiteRegion.optional() }).strict(),
+    filter: z
+      .object({ ids: z.array(Slug).min(1).max(500).optional(), countryCode: CountryCode.optional(), region: SiteRegion.optional() })
+      .strict(),
   }).strict(),
   z.object({
     edges: z.array(z.object({ cursor: z.string(), node: SiteV1 })),

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { CandidatesReplyV1, CandidatesRequestV1, ListPoolsReplyV1, ListPoolsRequestV1 } from '@cp/contracts';
+import { HandlerError } from '@cp/messaging';
+import type { DataSource } from 'typeorm';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor.js';
+import { freeCapacityCte, POOL_COLUMNS, POOL_FROM, type PoolRow, poolFilterConditions, type PoolWindow, requirementConditions, SqlParams } from './pool-query.js';
+import { toPoolV1 } from './pools.mapper.js';
+
+const CURSOR_KIND = 'pool';
+
+/** "Now" as a window: free capacity at this instant. */
+export function windowOrNow(window: { from: string; to: string } | undefined, now: Date): PoolWindow {
+  if (window) return { from: new Date(window.from), to: new Date(window.to) };
+  return { from: now, to: new Date(now.getTime() + 1_000) };
+}
+
+@Injectable()
+export class PoolsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(request: ListPoolsRequestV1, now = new Date()): Promise<ListPoolsReplyV1> {
+    const params = new SqlParams();
+    const cte = freeCapacityCte(params, windowOrNow(request.filter.window, now), now);
+    const where = poolFilterConditions(params, request.filter);
+    const countSql = `${cte} SELECT count(*)::int AS n ${POOL_FROM} WHERE ${where.join(' AND ')}`;
+    const [{ n: totalCount }] = (await this.dataSource.query(countSql, params.values)) as [{ n: number }];
+
+    if (request.after) where.push(`p.id > ${params.add(decodeKeysetCursor(CURSOR_KIND, request.after))}`);
+    const limit = params.add(request.first + 1);
+    const rows = (await this.dataSource.query(
+      `${cte} SELECT ${POOL_COLUMNS} ${POOL_FROM} WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT ${limit}`,
+      params.values,
+    )) as PoolRow[];
+    const page = rows.slice(0, request.first);
+    return {
+      edges: page.map((row) => ({ cursor: encodeKeysetCursor(CURSOR_KIND, row.id), node: toPoolV1(row) })),
+      pageInfo: { hasNextPage: rows.length > request.first, endCursor: page.length > 0 ? encodeKeysetCursor(CURSOR_KIND, page[page.length - 1]!.id) : null },
+      totalCount,
+    };
+  }
+
+  /** Every pool that can physically hold the workload in its window, most free capacity first. */
+  async candidates(request: CandidatesRequestV1, now = new Date()): Promise<CandidatesReplyV1> {
+    const window = request.requirements.window;
+    if (Date.parse(window.from) < now.getTime() - 24 * 3600_000) {
+      throw new HandlerError('BAD_REQUEST', 'requirements.window.from: must not be in the past', 'requirements.window.from');
+    }
+    const params = new SqlParams();
+    const cte = freeCapacityCte(params, windowOrNow(window, now), now);
+    const where = requirementConditions(params, request.requirements);
+    const limit = params.add(request.limit);
+    const rows = (await this.dataSource.query(
+      `${cte} SELECT ${POOL_COLUMNS}, count(*) OVER ()::int AS matched ${POOL_FROM}
+        WHERE ${where.join(' AND ')} ORDER BY f.free_devices DESC, p.id LIMIT ${limit}`,
+      params.values,
+    )) as (PoolRow & { matched: number })[];
+    const [version] = (await this.dataSource.query(
+      `SELECT version FROM inventory.dataset_versions WHERE dataset = 'pools' ORDER BY loaded_at DESC LIMIT 1`,
+    )) as { version: string }[];
+    return { candidates: rows.map(toPoolV1), matched: rows[0]?.matched ?? 0, catalogVersion: version?.version ?? null };
+  }
+}
