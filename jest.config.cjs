@@ -29,6 +29,9 @@ const common = {
 };
 
 module.exports = {
+  // Integration tests start services and talk to real Kafka and PostgreSQL (per-project
+  // testTimeout is not applied when projects are selected, so it is set here).
+  testTimeout: 120_000,
   projects: [
     {
       ...common,
@@ -40,7 +43,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,infra,tools}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/global-setup.mjs',
-      testTimeout: 120_000,
     },
   ],
 };

@@ -10,7 +10,7 @@ import { OUTBOX_RELAY } from '../catalog/catalog-loader.js';
 import { requireRole } from '../common/authorize.js';
 import { INVENTORY_SCHEMA } from '../inventory.constants.js';
 import { CapacityPoolEntity } from '../pools/capacity-pool.entity.js';
-import { freeCapacityCte, POOL_COLUMNS, POOL_FROM, type PoolRow, SqlParams } from '../pools/pool-query.js';
+import { peakLoadSql, POOL_COLUMNS, poolFrom, type PoolRow, SqlParams } from '../pools/pool-query.js';
 import { toPoolV1 } from '../pools/pools.mapper.js';
 import { SiteEntity } from '../sites/site.entity.js';
 import { toSiteEntity, toSiteV1 } from '../sites/sites.mapper.js';
@@ -128,8 +128,8 @@ export class InventoryAdminService {
 
   private async peakCommittedLoad(manager: EntityManager, poolId: string, now: Date): Promise<number> {
     const params = new SqlParams();
-    const cte = freeCapacityCte(params, { from: now, to: FAR_FUTURE }, now);
-    const [row] = (await manager.query(`${cte} SELECT coalesce(max(load), 0)::int AS load FROM peak WHERE pool_id = ${params.add(poolId)}`, params.values)) as {
+    const id = params.add(poolId);
+    const [row] = (await manager.query(`SELECT ${peakLoadSql(params, `${id}::text`, { from: now, to: FAR_FUTURE }, now)} AS load`, params.values)) as {
       load: number;
     }[];
     return row?.load ?? 0;
@@ -144,8 +144,8 @@ export class InventoryAdminService {
     now: Date,
   ): Promise<InventoryAdminReplyV1> {
     const params = new SqlParams();
-    const cte = freeCapacityCte(params, { from: now, to: new Date(now.getTime() + 1_000) }, now);
-    const [row] = (await manager.query(`${cte} SELECT ${POOL_COLUMNS} ${POOL_FROM} WHERE p.id = ${params.add(poolId)}`, params.values)) as PoolRow[];
+    const from = poolFrom(params, { from: now, to: new Date(now.getTime() + 1_000) }, now);
+    const [row] = (await manager.query(`SELECT ${POOL_COLUMNS} ${from} WHERE p.id = ${params.add(poolId)}`, params.values)) as PoolRow[];
     const pool = toPoolV1(row!);
     await enqueueEvent(
       manager,

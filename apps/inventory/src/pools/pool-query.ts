@@ -15,38 +15,44 @@ export interface PoolWindow {
 }
 
 /**
- * Free devices of every pool in a window, in one statement: the peak concurrent load of
- * the reservations that count (confirmed, or held and not yet expired) and overlap the
- * window. Load only rises at a reservation's start, so the peak is the largest sum at
- * one of those starts. A pool not available for the whole window has nothing free.
+ * Peak concurrent load of one pool's reservations that count (confirmed, or held and not
+ * yet expired) within a window: the maximum of a running sum over their starts
+ * (+quantity) and ends (-quantity), ends first at the same instant since windows are
+ * half-open. Evaluated per pool through the (pool_id, window) index, so its cost follows
+ * the pools a query keeps, whatever the planner estimates.
  */
-export function freeCapacityCte(params: SqlParams, window: PoolWindow, now: Date): string {
+export function peakLoadSql(params: SqlParams, poolIdSql: string, window: PoolWindow, now: Date): string {
   const from = params.add(window.from.toISOString());
   const to = params.add(window.to.toISOString());
   const at = params.add(now.toISOString());
-  return `WITH active AS (
-      SELECT r.pool_id, r.quantity, greatest(r.window_from, ${from}::timestamptz) AS s, least(r.window_to, ${to}::timestamptz) AS e
-        FROM inventory.reservations r
-       WHERE r.window_from < ${to}::timestamptz AND r.window_to > ${from}::timestamptz
-         AND (r.status = 'CONFIRMED' OR (r.status = 'HELD' AND r.expires_at > ${at}::timestamptz))
-    ), peak AS (
-      SELECT a.pool_id, max((SELECT sum(b.quantity) FROM active b WHERE b.pool_id = a.pool_id AND b.s <= a.s AND b.e > a.s))::int AS load
-        FROM active a GROUP BY a.pool_id
-    ), pool_free AS (
-      SELECT p.id AS pool_id,
-             CASE WHEN p.available_from <= ${from}::timestamptz AND (p.available_to IS NULL OR p.available_to >= ${to}::timestamptz)
-                  THEN greatest(p.device_count - coalesce(peak.load, 0), 0) ELSE 0 END AS free_devices
-        FROM inventory.capacity_pools p LEFT JOIN peak ON peak.pool_id = p.id
-    )`;
+  const counts = `r.pool_id = ${poolIdSql} AND r.window_from < ${to}::timestamptz AND r.window_to > ${from}::timestamptz
+          AND (r.status = 'CONFIRMED' OR (r.status = 'HELD' AND r.expires_at > ${at}::timestamptz))`;
+  return `coalesce((SELECT max(run.load) FROM (
+      SELECT sum(ev.d) OVER (ORDER BY ev.t, ev.d ROWS UNBOUNDED PRECEDING) AS load FROM (
+        SELECT greatest(r.window_from, ${from}::timestamptz) AS t, r.quantity AS d FROM inventory.reservations r WHERE ${counts}
+        UNION ALL
+        SELECT least(r.window_to, ${to}::timestamptz) AS t, -r.quantity AS d FROM inventory.reservations r WHERE ${counts}
+      ) ev) run), 0)::int`;
+}
+
+/** Devices of pool `p` free for the whole window: nothing if the pool is not available throughout. */
+export function freeDevicesSql(params: SqlParams, window: PoolWindow, now: Date): string {
+  const from = params.add(window.from.toISOString());
+  const to = params.add(window.to.toISOString());
+  return `CASE WHEN p.available_from <= ${from}::timestamptz AND (p.available_to IS NULL OR p.available_to >= ${to}::timestamptz)
+      THEN greatest(p.device_count - ${peakLoadSql(params, 'p.id', window, now)}, 0) ELSE 0 END`;
 }
 
 export const POOL_COLUMNS = `p.id, p.site_id, p.accelerator_id, p.device_count, p.devices_per_node, p.ownership, p.price_basis,
   p.price_amount::text AS price_amount, p.price_currency, p.price_source, p.available_from, p.available_to, p.version, f.free_devices`;
 
-export const POOL_FROM = `FROM inventory.capacity_pools p
+/** Pools with their accelerator `a`, site `s` and free capacity `f.free_devices` in the window. */
+export function poolFrom(params: SqlParams, window: PoolWindow, now: Date): string {
+  return `FROM inventory.capacity_pools p
   JOIN inventory.accelerators a ON a.id = p.accelerator_id
   JOIN inventory.sites s ON s.id = p.site_id
-  JOIN pool_free f ON f.pool_id = p.id`;
+  CROSS JOIN LATERAL (SELECT ${freeDevicesSql(params, window, now)} AS free_devices) f`;
+}
 
 /** WHERE conditions of a pool listing filter. */
 export function poolFilterConditions(params: SqlParams, filter: PoolFilterV1): string[] {
@@ -67,7 +73,12 @@ export function poolFilterConditions(params: SqlParams, filter: PoolFilterV1): s
 /** WHERE conditions of a placement's physical requirements. */
 export function requirementConditions(params: SqlParams, r: WorkloadRequirementsV1): string[] {
   const where: string[] = ['s.retired_in_version IS NULL', 'a.retired_in_version IS NULL'];
-  where.push(`f.free_devices >= ${params.add(r.deviceCount)}`);
+  // Cheap checks first, so free capacity is measured only for pools that could qualify.
+  const devices = params.add(r.deviceCount);
+  where.push(`p.device_count >= ${devices}`);
+  where.push(`p.available_from <= ${params.add(r.window.from)}::timestamptz`);
+  where.push(`(p.available_to IS NULL OR p.available_to >= ${params.add(r.window.to)}::timestamptz)`);
+  where.push(`f.free_devices >= ${devices}`);
   where.push(`a.memory_gb >= ${params.add(r.minMemoryGbPerDevice)}`);
   if (r.minInterconnectGBps !== undefined) where.push(`a.interconnect_gbps >= ${params.add(r.minInterconnectGBps)}`);
   if (r.precisions && r.precisions.length > 0) where.push(`a.precisions @> ${params.add(r.precisions)}::text[]`);

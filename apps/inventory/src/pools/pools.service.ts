@@ -4,7 +4,7 @@ import type { CandidatesReplyV1, CandidatesRequestV1, ListPoolsReplyV1, ListPool
 import { HandlerError } from '@cp/messaging';
 import type { DataSource } from 'typeorm';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor.js';
-import { freeCapacityCte, POOL_COLUMNS, POOL_FROM, type PoolRow, poolFilterConditions, type PoolWindow, requirementConditions, SqlParams } from './pool-query.js';
+import { POOL_COLUMNS, poolFrom, type PoolRow, poolFilterConditions, type PoolWindow, requirementConditions, SqlParams } from './pool-query.js';
 import { toPoolV1 } from './pools.mapper.js';
 
 const CURSOR_KIND = 'pool';
@@ -21,15 +21,15 @@ export class PoolsService {
 
   async list(request: ListPoolsRequestV1, now = new Date()): Promise<ListPoolsReplyV1> {
     const params = new SqlParams();
-    const cte = freeCapacityCte(params, windowOrNow(request.filter.window, now), now);
+    const from = poolFrom(params, windowOrNow(request.filter.window, now), now);
     const where = poolFilterConditions(params, request.filter);
-    const countSql = `${cte} SELECT count(*)::int AS n ${POOL_FROM} WHERE ${where.join(' AND ')}`;
+    const countSql = `SELECT count(*)::int AS n ${from} WHERE ${where.join(' AND ')}`;
     const [{ n: totalCount }] = (await this.dataSource.query(countSql, params.values)) as [{ n: number }];
 
     if (request.after) where.push(`p.id > ${params.add(decodeKeysetCursor(CURSOR_KIND, request.after))}`);
     const limit = params.add(request.first + 1);
     const rows = (await this.dataSource.query(
-      `${cte} SELECT ${POOL_COLUMNS} ${POOL_FROM} WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT ${limit}`,
+      `SELECT ${POOL_COLUMNS} ${from} WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT ${limit}`,
       params.values,
     )) as PoolRow[];
     const page = rows.slice(0, request.first);
@@ -47,11 +47,11 @@ export class PoolsService {
       throw new HandlerError('BAD_REQUEST', 'requirements.window.from: must not be in the past', 'requirements.window.from');
     }
     const params = new SqlParams();
-    const cte = freeCapacityCte(params, windowOrNow(window, now), now);
+    const from = poolFrom(params, windowOrNow(window, now), now);
     const where = requirementConditions(params, request.requirements);
     const limit = params.add(request.limit);
     const rows = (await this.dataSource.query(
-      `${cte} SELECT ${POOL_COLUMNS}, count(*) OVER ()::int AS matched ${POOL_FROM}
+      `SELECT ${POOL_COLUMNS}, count(*) OVER ()::int AS matched ${from}
         WHERE ${where.join(' AND ')} ORDER BY f.free_devices DESC, p.id LIMIT ${limit}`,
       params.values,
     )) as (PoolRow & { matched: number })[];

@@ -6,7 +6,7 @@ import { enqueueEvent } from '@cp/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { requireRole } from '../common/authorize.js';
 import { INVENTORY_SCHEMA } from '../inventory.constants.js';
-import { freeCapacityCte, SqlParams } from '../pools/pool-query.js';
+import { poolFrom, SqlParams } from '../pools/pool-query.js';
 import { ReservationEntity } from './reservation.entity.js';
 
 type Reserve = Extract<ReservationCommandV1, { command: 'reserve' }>;
@@ -60,8 +60,8 @@ export class ReservationsService {
   /** Devices of a pool free in a window, as seen inside the caller's transaction. */
   async freeDevices(manager: EntityManager, poolId: string, window: { from: Date; to: Date }, now: Date): Promise<number> {
     const params = new SqlParams();
-    const cte = freeCapacityCte(params, window, now);
-    const [row] = (await manager.query(`${cte} SELECT free_devices FROM pool_free WHERE pool_id = ${params.add(poolId)}`, params.values)) as {
+    const from = poolFrom(params, window, now);
+    const [row] = (await manager.query(`SELECT f.free_devices ${from} WHERE p.id = ${params.add(poolId)}`, params.values)) as {
       free_devices: number;
     }[];
     return row?.free_devices ?? 0;
