@@ -331,3 +331,101 @@ interface PoolNode {
   site: { id: string; countryCode: string; region: string };
   accelerator: { id: string; vendor: string; originCountry: string; memorySizeGb: { value: number | null } };
 }
+
+describe('inventory administration of sites and accelerators (in-process)', () => {
+  let database: TestDatabase;
+  let system: RunningSystem;
+  const graphql = (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const call = request(system.gateway.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+    if (token) call.set('authorization', `Bearer ${token}`);
+    return call.send({ query, variables });
+  };
+  const figure = (value: number | null, unknownReason: string | null = null) => ({ value, evidence: value === null ? 'UNVERIFIED' : 'P', source: 'https://example.test/datasheet', asOf: '2026-11-01', unknownReason });
+  const acme = {
+    id: 'acme-a1',
+    name: 'Acme A1',
+    vendor: 'Acme',
+    originCountry: 'SG',
+    formFactor: 'OAM',
+    designedForDataCenter: true,
+    denseRates: [{ precision: 'BF16', rate: figure(500) }, { precision: 'FP8', rate: figure(1_000) }],
+    memorySizeGb: figure(96),
+    memoryType: 'HBM3',
+    memoryBandwidthTBps: figure(3.2),
+    interconnectName: 'AcmeLink',
+    interconnectGBps: figure(600),
+    tdpW: figure(600),
+    logicDieAreaMm2: figure(600),
+  };
+  const UPSERT = `mutation($input: AcceleratorInput!) { upsertAccelerator(input: $input) { id tpp tppPrecision performanceDensity catalogVersion } }`;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('inventory_admin');
+    system = await startSystem({
+      busFor: busFactory('in-process', uniqueNamespace('admin')),
+      databaseUrl: database.url,
+      gatewayHttp: { host: '127.0.0.1', port: 0 },
+      serviceHttp: null,
+      dataDir: 'data',
+      ide: false,
+      requestTimeoutMs: 20_000,
+      logLevels: ['fatal', 'error'],
+      apiTokens,
+    });
+  });
+
+  afterAll(async () => {
+    await system?.close();
+    await database?.drop();
+  });
+
+  // BF16 500 × 16 and FP8 1,000 × 8 tie at 8,000; the tie goes to the earlier precision (FP8).
+  it('computes TPP and performance density for an accelerator an administrator enters', async () => {
+    const response = await graphql(UPSERT, { input: acme }, TOKENS.admin);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.upsertAccelerator).toEqual({ id: 'acme-a1', tpp: 8_000, tppPrecision: 'FP8', performanceDensity: 8_000 / 600, catalogVersion: 'admin-edit' });
+    const listed = await graphql(`{ accelerator(id: "acme-a1") { tpp } }`);
+    expect(listed.body.data.accelerator.tpp).toBe(8_000);
+  });
+
+  it('refuses an unknown figure without its reason, naming the input field', async () => {
+    const response = await graphql(UPSERT, { input: { ...acme, id: 'acme-a2', memorySizeGb: figure(null) } }, TOKENS.admin);
+    expect(response.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'accelerator.memorySizeGb.unknownReason' });
+    expect((await graphql(`{ accelerator(id: "acme-a2") { id } }`)).body.errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses accelerator and site changes from anyone but an inventory admin', async () => {
+    expect((await graphql(UPSERT, { input: acme }, TOKENS.planner)).body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('creates a site an administrator enters, and a pool on it', async () => {
+    const site = await graphql(
+      `mutation($input: SiteInput!) { upsertSite(input: $input) { id countryCode powerPrice { perKwh { amount currency } } } }`,
+      {
+        input: {
+          id: 'vn-hanoi-test',
+          name: 'Test DC, Hanoi',
+          countryCode: 'VN',
+          city: 'Hanoi',
+          region: 'SOUTHEAST_ASIA',
+          latitude: 21.03,
+          longitude: 105.85,
+          operator: 'Test Operator',
+          operatorHqCountry: 'VN',
+          stateFunded: false,
+          powerPrice: { amount: '2100', currency: 'VND', asOf: '2026-01-01', source: 'test tariff' },
+          source: 'test',
+          asOf: '2026-11-01',
+        },
+      },
+      TOKENS.admin,
+    );
+    expect(site.body.data.upsertSite).toEqual({ id: 'vn-hanoi-test', countryCode: 'VN', powerPrice: { perKwh: { amount: '2100', currency: 'VND' } } });
+    const pool = await graphql(
+      `mutation($input: CreateCapacityPoolInput!) { createCapacityPool(input: $input) { deviceCount site { id } accelerator { id tpp } } }`,
+      { input: { siteId: 'vn-hanoi-test', acceleratorId: 'acme-a1', deviceCount: 64, devicesPerNode: 8, ownership: 'COLOCATION', price: { basis: 'CAPEX', amount: '20000', currency: 'USD', source: 'test' }, availableFrom: '2026-06-01T00:00:00Z' } },
+      TOKENS.admin,
+    );
+    expect(pool.body.data.createCapacityPool).toEqual({ deviceCount: 64, site: { id: 'vn-hanoi-test' }, accelerator: { id: 'acme-a1', tpp: 8_000 } });
+  });
+});

@@ -6,6 +6,8 @@ import { RequireRoles } from '../auth/auth.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { parseArgs } from '../common/graphql-errors.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
+import { Accelerator } from '../accelerators/accelerator.model.js';
+import { AcceleratorInput, type SpecNumberInput } from '../accelerators/accelerators.input.js';
 import { CapacityPool } from '../pools/pool.model.js';
 import { AdjustPoolCapacityInput, CreateCapacityPoolInput, UpdateCapacityPoolInput } from '../pools/pools.input.js';
 import { compact, iso, toCapacityPool } from '../pools/pools.mapper.js';
@@ -40,8 +42,29 @@ export class InventoryAdminResolver {
       },
     };
     const reply = await this.send(parseArgs(InventoryAdminV1.request, { command: 'upsertSite', actor, site }));
-    if (reply.kind !== 'site') throw new Error('inventory answered upsertSite with a pool');
+    if (reply.kind !== 'site') throw new Error('inventory answered upsertSite with another kind');
     return toSite(reply.site);
+  }
+
+  @Mutation(() => Accelerator, { description: 'Create or replace an accelerator; TPP and performance density are computed from its figures.' })
+  @RequireRoles('inventory-admin')
+  async upsertAccelerator(@Args('input') input: AcceleratorInput, @CurrentActor() actor: Actor): Promise<Accelerator> {
+    const spec = (n: SpecNumberInput) => ({ ...n, unknownReason: n.unknownReason ?? null, note: n.note ?? null });
+    const accelerator = {
+      ...input,
+      memoryType: input.memoryType ?? null,
+      interconnectName: input.interconnectName ?? null,
+      notes: input.notes ?? null,
+      denseRates: input.denseRates.map((r) => ({ precision: r.precision, rate: spec(r.rate) })),
+      memorySizeGb: spec(input.memorySizeGb),
+      memoryBandwidthTBps: spec(input.memoryBandwidthTBps),
+      interconnectGBps: spec(input.interconnectGBps),
+      tdpW: spec(input.tdpW),
+      logicDieAreaMm2: spec(input.logicDieAreaMm2),
+    };
+    const reply = await this.send(parseArgs(InventoryAdminV1.request, { command: 'upsertAccelerator', actor, accelerator }));
+    if (reply.kind !== 'accelerator') throw new Error('inventory answered upsertAccelerator with another kind');
+    return reply.accelerator as Accelerator;
   }
 
   @Mutation(() => CapacityPool, { description: 'Add a capacity pool.' })
@@ -77,7 +100,7 @@ export class InventoryAdminResolver {
 
   private async pool(command: InventoryAdminCommandV1): Promise<CapacityPool> {
     const reply = await this.send(command);
-    if (reply.kind !== 'pool') throw new Error('inventory answered a pool command with a site');
+    if (reply.kind !== 'pool') throw new Error('inventory answered a pool command with another kind');
     return toCapacityPool(reply.pool);
   }
 }

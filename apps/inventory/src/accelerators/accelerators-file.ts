@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AcceleratorV1 } from '@cp/contracts';
-import { type AcceleratorCatalog, type AcceleratorSpec, parseAcceleratorCatalog, performanceDensity, PRECISIONS, totalProcessingPerformance } from '@cp/hardware';
+import type { AcceleratorSpecInputV1, AcceleratorV1 } from '@cp/contracts';
+import { AcceleratorSpec, type AcceleratorCatalog, parseAcceleratorCatalog, performanceDensity, PRECISIONS, totalProcessingPerformance } from '@cp/hardware';
+import { HandlerError } from '@cp/messaging';
 import type { AcceleratorEntity } from './accelerator.entity.js';
 
 export const ACCELERATORS_FILE = join('accelerators', 'accelerators.v1.json');
@@ -67,4 +68,60 @@ export function toAcceleratorEntity(spec: AcceleratorSpec, catalogVersion: strin
     catalogVersion,
     retiredInVersion: null,
   } as AcceleratorEntity;
+}
+
+/**
+ * An administrator's input in the catalog's own form, validated by the same schema as
+ * the data files (a null figure needs its reason; UNVERIFIED figures must be null).
+ */
+export function acceleratorSpecFromInput(input: AcceleratorSpecInputV1): AcceleratorSpec {
+  const candidate = {
+    id: input.id,
+    name: input.name,
+    vendor: input.vendor,
+    originCountry: input.originCountry,
+    formFactor: input.formFactor,
+    designedForDataCenter: input.designedForDataCenter,
+    integratedCircuitsPerDevice: input.integratedCircuitsPerDevice,
+    nonPlanarLogic: input.nonPlanarLogic,
+    denseRates: Object.fromEntries(input.denseRates.map((r) => [r.precision, r.rate])),
+    memory: {
+      sizeGb: input.memorySizeGb,
+      type: {
+        value: input.memoryType,
+        evidence: input.memoryType === null ? 'UNVERIFIED' : input.memorySizeGb.evidence,
+        source: input.memorySizeGb.source,
+        asOf: input.memorySizeGb.asOf,
+        unknownReason: input.memoryType === null ? 'not given' : null,
+        note: null,
+      },
+    },
+    memoryBandwidthTBps: input.memoryBandwidthTBps,
+    scaleUpInterconnect: { name: input.interconnectName, bandwidthGBps: input.interconnectGBps },
+    tdpW: input.tdpW,
+    logicDieAreaMm2: input.logicDieAreaMm2,
+    notes: input.notes,
+  };
+  const parsed = AcceleratorSpec.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = ['accelerator', inputPathOf(issue.path.map(String), input)].join('.');
+    throw new HandlerError('BAD_REQUEST', `${field}: ${issue.message}`, field);
+  }
+  return parsed.data;
+}
+
+/** The catalog schema's path of a problem, as a path into the administrator's input. */
+function inputPathOf(path: string[], input: AcceleratorSpecInputV1): string {
+  const [head, second, ...rest] = path;
+  const join = (...parts: (string | undefined)[]) => parts.filter((p) => p !== undefined).join('.');
+  if (head === 'memory' && second === 'sizeGb') return join('memorySizeGb', ...rest);
+  if (head === 'memory' && second === 'type') return 'memoryType';
+  if (head === 'scaleUpInterconnect' && second === 'bandwidthGBps') return join('interconnectGBps', ...rest);
+  if (head === 'scaleUpInterconnect' && second === 'name') return 'interconnectName';
+  if (head === 'denseRates' && second !== undefined) {
+    const index = input.denseRates.findIndex((r) => r.precision === second);
+    return join('denseRates', String(index), 'rate', ...rest);
+  }
+  return path.join('.');
 }

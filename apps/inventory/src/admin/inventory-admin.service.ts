@@ -6,6 +6,8 @@ import { HandlerError } from '@cp/messaging';
 import { enqueueEvent, type OutboxRelay } from '@cp/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AcceleratorEntity } from '../accelerators/accelerator.entity.js';
+import { acceleratorSpecFromInput, toAcceleratorEntity } from '../accelerators/accelerators-file.js';
+import { toAcceleratorV1 } from '../accelerators/accelerators.service.js';
 import { OUTBOX_RELAY } from '../catalog/catalog-loader.js';
 import { requireRole } from '../common/authorize.js';
 import { INVENTORY_SCHEMA } from '../inventory.constants.js';
@@ -38,6 +40,8 @@ export class InventoryAdminService {
       switch (command.command) {
         case 'upsertSite':
           return this.upsertSite(manager, command);
+        case 'upsertAccelerator':
+          return this.upsertAccelerator(manager, command);
         case 'createPool':
           return this.createPool(manager, command, now);
         case 'updatePool':
@@ -54,6 +58,13 @@ export class InventoryAdminService {
     await manager.upsert(SiteEntity, toSiteEntity(command.site, ADMIN_EDIT), ['id']);
     const saved = await manager.findOneByOrFail(SiteEntity, { id: command.site.id });
     return { kind: 'site', site: toSiteV1(saved) };
+  }
+
+  /** TPP and performance density are computed here from the figures, as for catalog loads. */
+  private async upsertAccelerator(manager: EntityManager, command: Command<'upsertAccelerator'>): Promise<InventoryAdminReplyV1> {
+    const spec = acceleratorSpecFromInput(command.accelerator);
+    await manager.upsert(AcceleratorEntity, toAcceleratorEntity(spec, ADMIN_EDIT), ['id']);
+    return { kind: 'accelerator', accelerator: toAcceleratorV1(await manager.findOneByOrFail(AcceleratorEntity, { id: spec.id })) };
   }
 
   private async createPool(manager: EntityManager, command: Command<'createPool'>, now: Date): Promise<InventoryAdminReplyV1> {

@@ -44,3 +44,17 @@ export const AcceleratorV1 = z.object({
   catalogVersion: z.string(),
 });
 export type AcceleratorV1 = z.output<typeof AcceleratorV1>;
+
+/** An accelerator as an administrator enters it: the figures only, never the derived metrics. */
+export const AcceleratorSpecInputV1 = AcceleratorV1.omit({
+  tpp: true,
+  tppPerIntegratedCircuit: true,
+  tppPrecision: true,
+  tppUnknownReason: true,
+  performanceDensity: true,
+  performanceDensityUnknownReason: true,
+  catalogVersion: true,
+})
+  .extend({ nonPlanarLogic: z.boolean() })
+  .strict();
+export type AcceleratorSpecInputV1 = z.output<typeof AcceleratorSpecInputV1>;

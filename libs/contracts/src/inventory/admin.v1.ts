@@ -4,6 +4,7 @@ import { Actor } from '../common/actor.js';
 import { Slug } from '../common/reference.js';
 import { Topics } from '../topics.js';
 import { CapacityPoolV1, Ownership, PriceReference } from './capacity-pool.v1.js';
+import { AcceleratorSpecInputV1, AcceleratorV1 } from './accelerator.v1.js';
 import { SiteV1 } from './site.v1.js';
 
 const PoolFields = z.object({
@@ -19,6 +20,7 @@ const PoolFields = z.object({
 
 export const InventoryAdminCommandV1 = z.discriminatedUnion('command', [
   z.object({ command: z.literal('upsertSite'), actor: Actor, site: SiteV1 }).strict(),
+  z.object({ command: z.literal('upsertAccelerator'), actor: Actor, accelerator: AcceleratorSpecInputV1 }).strict(),
   z.object({ command: z.literal('createPool'), actor: Actor, pool: PoolFields.strict() }).strict(),
   z
     .object({
@@ -49,6 +51,7 @@ export const InventoryAdminV1 = defineRequest(
   InventoryAdminCommandV1,
   z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('site'), site: SiteV1 }),
+    z.object({ kind: z.literal('accelerator'), accelerator: AcceleratorV1 }),
     z.object({ kind: z.literal('pool'), pool: CapacityPoolV1 }),
   ]),
 );
