@@ -332,7 +332,7 @@ interface PoolNode {
   accelerator: { id: string; vendor: string; originCountry: string; memorySizeGb: { value: number | null } };
 }
 
-describe('inventory administration of sites and accelerators (in-process)', () => {
+describe.each(transports)('inventory administration of sites and accelerators on %s', (transport) => {
   let database: TestDatabase;
   let system: RunningSystem;
   const graphql = (query: string, variables: Record<string, unknown> = {}, token?: string) => {
@@ -362,7 +362,7 @@ describe('inventory administration of sites and accelerators (in-process)', () =
   beforeAll(async () => {
     database = await createTestDatabase('inventory_admin');
     system = await startSystem({
-      busFor: busFactory('in-process', uniqueNamespace('admin')),
+      busFor: busFactory(transport, uniqueNamespace('admin')),
       databaseUrl: database.url,
       gatewayHttp: { host: '127.0.0.1', port: 0 },
       serviceHttp: null,
