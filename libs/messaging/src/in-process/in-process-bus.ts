@@ -61,8 +61,9 @@ export class InProcessBus implements MessageBus {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new RequestTimeoutError(contract.topic.name, timeoutMs)), timeoutMs);
     });
+    const waiting = this.routeFor(contract.topic.name);
     try {
-      const route = await Promise.race([this.routeFor(contract.topic.name), timeout]);
+      const route = await Promise.race([waiting.route, timeout]);
       const outcome = await Promise.race([dispatchRequest(route, message, this.logger), timeout]);
       if (outcome.deadLetter) this.deadLetters.push(outcome.deadLetter);
       if (!outcome.reply) throw new RequestTimeoutError(contract.topic.name, timeoutMs);
@@ -71,6 +72,7 @@ export class InProcessBus implements MessageBus {
       return contract.reply.parse(envelope.value) as ReplyOf<C>;
     } finally {
       clearTimeout(timer);
+      waiting.cancel();
     }
   }
 
@@ -85,14 +87,25 @@ export class InProcessBus implements MessageBus {
     if (route) this.deliverLater(route, message);
   }
 
-  private routeFor(topic: string): Promise<RequestRoute> {
+  /** The route, now or once its handler starts; `cancel` forgets a request that gave up waiting. */
+  private routeFor(topic: string): { route: Promise<RequestRoute>; cancel(): void } {
     const route = this.requestRoutes.get(topic);
-    if (route) return Promise.resolve(route);
-    return new Promise((resolve) => {
+    if (route) return { route: Promise.resolve(route), cancel: () => undefined };
+    let resume: (route: RequestRoute) => void = () => undefined;
+    const parked = new Promise<RequestRoute>((resolve) => {
+      resume = resolve;
       const waiting = this.parked.get(topic) ?? [];
       waiting.push(resolve);
       this.parked.set(topic, waiting);
     });
+    return {
+      route: parked,
+      cancel: () => {
+        const waiting = (this.parked.get(topic) ?? []).filter((r) => r !== resume);
+        if (waiting.length > 0) this.parked.set(topic, waiting);
+        else this.parked.delete(topic);
+      },
+    };
   }
 
   /** Messages whose payload failed to parse, with the reason, as `<topic>.dlq` would hold them. */
