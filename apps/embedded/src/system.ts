@@ -37,7 +37,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const http = options.serviceHttp ? { host: options.serviceHttp.host, port: 0 } : null;
   const common = { databaseUrl: options.databaseUrl, migrateOnStart: true, http, logLevels: options.logLevels };
   const inventory = await startInventory({ ...common, bus: options.busFor('inventory', []), dataDir: options.dataDir });
-  const compliance = await startRegionCompliance({ ...common, bus: options.busFor('region-compliance', []) });
+  const compliance = await startRegionCompliance({ ...common, bus: options.busFor('region-compliance', []), dataDir: options.dataDir });
   const cost = await startCostEstimation({ ...common, bus: options.busFor('cost-estimation', []) });
   const gateway = await startGateway({
     ...common,

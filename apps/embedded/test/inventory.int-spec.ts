@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { CandidatesV1, type CapacityPoolV1, type ListPoolsReplyV1, ListPoolsV1, type RequestContract } from '@cp/contracts';
+import { CandidatesV1, type CapacityPoolV1, type ListPoolsReplyV1, ListPoolsV1 } from '@cp/contracts';
 import { ApiTokensSetting } from '@cp/gateway-service';
 import type { MessageBus } from '@cp/messaging';
-import { busFactory, countingBus, createTestDatabase, eventually, type TestDatabase, transports, uniqueNamespace } from '@cp/testing';
+import { countingBus, eventually, transports } from '@cp/testing';
 import pg from 'pg';
-import request from 'supertest';
-import { type RunningSystem, startSystem } from '../src/system.js';
+import { startTestSystem, type TestSystem } from './support.js';
 
 const accelerators = JSON.parse(readFileSync('data/accelerators/accelerators.v1.json', 'utf8')) as {
   accelerators: { id: string; vendor: string; originCountry: string; memory: { sizeGb: { value: number | null } } }[];
@@ -28,16 +27,10 @@ const SITE = sites.sites.find((s) => s.countryCode === 'MY')!.id;
 const inDays = (days: number) => new Date(Date.UTC(2027, 0, 1) + days * 86_400_000).toISOString();
 
 describe.each(transports)('inventory through GraphQL on %s', (transport) => {
-  let database: TestDatabase;
-  let system: RunningSystem;
+  let t: TestSystem;
   let gatewayBus: MessageBus;
   let gatewayRequests: Map<string, number>;
-
-  const graphql = (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-    const call = request(system.gateway.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
-    if (token) call.set('authorization', `Bearer ${token}`);
-    return call.send({ query, variables });
-  };
+  const graphql: TestSystem['graphql'] = (...args) => t.graphql(...args);
 
   const createPool = async (deviceCount: number, overrides: Record<string, unknown> = {}) => {
     const response = await graphql(
@@ -69,31 +62,20 @@ describe.each(transports)('inventory through GraphQL on %s', (transport) => {
     );
 
   beforeAll(async () => {
-    database = await createTestDatabase('inventory');
-    const makeBus = busFactory(transport, uniqueNamespace('inventory'));
-    system = await startSystem({
-      busFor: (service: string, sends: readonly RequestContract[]) => {
-        const bus = makeBus(service, sends);
+    t = await startTestSystem(transport, 'inventory', {
+      apiTokens,
+      wrapBus: (service, bus) => {
         if (service !== 'gateway') return bus;
         const counted = countingBus(bus);
         gatewayBus = counted.bus;
         gatewayRequests = counted.requests;
         return counted.bus;
       },
-      databaseUrl: database.url,
-      gatewayHttp: { host: '127.0.0.1', port: 0 },
-      serviceHttp: null,
-      dataDir: 'data',
-      ide: false,
-      requestTimeoutMs: 20_000,
-      logLevels: ['fatal', 'error'],
-      apiTokens,
     });
   });
 
   afterAll(async () => {
-    await system?.close();
-    await database?.drop();
+    await t?.close();
   });
 
   it('serves the accelerator catalog with TPP and performance density computed from the specs', async () => {
@@ -237,7 +219,7 @@ describe.each(transports)('inventory through GraphQL on %s', (transport) => {
     expect(updated.body.data.updateCapacityPool).toEqual({ version: pool.version + 2, ownership: 'OWNED' });
 
     // Every change is an inventory.pool.changed event, written with it and relayed.
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: t.database.url });
     await client.connect();
     try {
       const rows = await eventually(async () => {
@@ -280,7 +262,7 @@ describe.each(transports)('inventory through GraphQL on %s', (transport) => {
       TOKENS.admin,
     );
     expect(response.body.errors[0].extensions).toEqual({ code: 'NOT_FOUND', field: 'pool.siteId' });
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: t.database.url });
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM inventory.capacity_pools WHERE site_id = 'zz-nowhere'`);
@@ -333,13 +315,8 @@ interface PoolNode {
 }
 
 describe.each(transports)('inventory administration of sites and accelerators on %s', (transport) => {
-  let database: TestDatabase;
-  let system: RunningSystem;
-  const graphql = (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-    const call = request(system.gateway.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
-    if (token) call.set('authorization', `Bearer ${token}`);
-    return call.send({ query, variables });
-  };
+  let t: TestSystem;
+  const graphql: TestSystem['graphql'] = (...args) => t.graphql(...args);
   const figure = (value: number | null, unknownReason: string | null = null) => ({ value, evidence: value === null ? 'UNVERIFIED' : 'P', source: 'https://example.test/datasheet', asOf: '2026-11-01', unknownReason });
   const acme = {
     id: 'acme-a1',
@@ -360,23 +337,11 @@ describe.each(transports)('inventory administration of sites and accelerators on
   const UPSERT = `mutation($input: AcceleratorInput!) { upsertAccelerator(input: $input) { id tpp tppPrecision performanceDensity catalogVersion } }`;
 
   beforeAll(async () => {
-    database = await createTestDatabase('inventory_admin');
-    system = await startSystem({
-      busFor: busFactory(transport, uniqueNamespace('admin')),
-      databaseUrl: database.url,
-      gatewayHttp: { host: '127.0.0.1', port: 0 },
-      serviceHttp: null,
-      dataDir: 'data',
-      ide: false,
-      requestTimeoutMs: 20_000,
-      logLevels: ['fatal', 'error'],
-      apiTokens,
-    });
+    t = await startTestSystem(transport, 'inventory_admin', { apiTokens });
   });
 
   afterAll(async () => {
-    await system?.close();
-    await database?.drop();
+    await t?.close();
   });
 
   // BF16 500 × 16 and FP8 1,000 × 8 tie at 8,000; the tie goes to the earlier precision (FP8).

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { SiteV1 } from '@cp/contracts';
-import { busFactory, createTestDatabase, eventually, type TestDatabase, transports, uniqueNamespace } from '@cp/testing';
+import { eventually, transports } from '@cp/testing';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import request from 'supertest';
-import { type RunningSystem, startSystem } from '../src/system.js';
+import { startTestSystem, type TestSystem } from './support.js';
 
 interface SitesFile {
   version: string;
@@ -28,30 +28,15 @@ const SITES_PAGE = `query Sites($first: Int, $after: String, $filter: SiteFilter
 }`;
 
 describe.each(transports)('Compute Planner end to end on %s', (transport) => {
-  let database: TestDatabase;
-  let system: RunningSystem;
-
-  const graphql = (query: string, variables: Record<string, unknown> = {}) =>
-    request(system.gateway.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query, variables });
+  let t: TestSystem;
+  const graphql = (query: string, variables: Record<string, unknown> = {}) => t.graphql(query, variables);
 
   beforeAll(async () => {
-    database = await createTestDatabase('e2e');
-    system = await startSystem({
-      busFor: busFactory(transport, uniqueNamespace('e2e')),
-      databaseUrl: database.url,
-      gatewayHttp: { host: '127.0.0.1', port: 0 },
-      serviceHttp: { host: '127.0.0.1' },
-      dataDir: 'data',
-      ide: true,
-      requestTimeoutMs: 10_000,
-      logLevels: ['fatal', 'error'],
-      apiTokens: [],
-    });
+    t = await startTestSystem(transport, 'e2e', { serviceHttp: true });
   });
 
   afterAll(async () => {
-    await system?.close();
-    await database?.drop();
+    await t?.close();
   });
 
   it('pages through every site of the catalog exactly once, in id order', async () => {
@@ -133,12 +118,12 @@ describe.each(transports)('Compute Planner end to end on %s', (transport) => {
   });
 
   it('serves exactly the committed schema (apps/gateway/schema.gql)', () => {
-    const served = printSchema(lexicographicSortSchema(system.gateway.app.get(GraphQLSchemaHost).schema));
+    const served = printSchema(lexicographicSortSchema(t.system.gateway.app.get(GraphQLSchemaHost).schema));
     expect(`${served}\n`).toBe(readFileSync('apps/gateway/schema.gql', 'utf8'));
   });
 
   it('reports every service ready, with messaging and database up', async () => {
-    for (const service of [system.gateway, ...system.services]) {
+    for (const service of [t.system.gateway, ...t.system.services]) {
       const response = await request(service.url!).get('/health/ready');
       expect({ service: service.name, status: response.status, body: response.body }).toEqual({
         service: service.name,

@@ -1,10 +1,8 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import { CatalogPublishedV1, PoolChangedV1 } from '@cp/contracts';
-import { MESSAGE_BUS, MessagingModule, type MessageBus } from '@cp/messaging';
-import { DatasetVersionEntity, OutboxRelay } from '@cp/persistence';
-import { databaseModule, HealthModule } from '@cp/service-kit';
-import type { DataSource } from 'typeorm';
+import { MessagingModule, type MessageBus } from '@cp/messaging';
+import { DatasetVersionEntity, type OutboxRelay } from '@cp/persistence';
+import { databaseModule, HealthModule, outboxRelayProvider } from '@cp/service-kit';
 import { CatalogLoader, OUTBOX_RELAY } from './catalog/catalog-loader.js';
 import { readAcceleratorsFile } from './accelerators/accelerators-file.js';
 import { readSitesFile } from './catalog/sites-file.js';
@@ -96,18 +94,7 @@ export class InventoryModule {
       ],
       providers: [
         { provide: INVENTORY_OPTIONS, useValue: options },
-        {
-          provide: OUTBOX_RELAY,
-          inject: [getDataSourceToken(), MESSAGE_BUS],
-          useFactory: (dataSource: DataSource, bus: MessageBus) =>
-            new OutboxRelay({
-              dataSource,
-              schema: INVENTORY_SCHEMA,
-              contracts: [CatalogPublishedV1, PoolChangedV1],
-              publish: (contract, payload, publishOptions) => bus.publish(contract, payload as never, publishOptions),
-              onError: (error) => console.error(JSON.stringify({ level: 'error', service: 'inventory', message: 'outbox relay failed', error: String(error) })),
-            }),
-        },
+        outboxRelayProvider(OUTBOX_RELAY, 'inventory', INVENTORY_SCHEMA, [CatalogPublishedV1, PoolChangedV1]),
         CatalogLoader,
         SitesService,
         SitesHandler,

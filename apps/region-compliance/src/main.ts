@@ -12,6 +12,7 @@ const service = await startRegionCompliance({
   databaseUrl: config.DATABASE_URL,
   http: { host: config.REGION_COMPLIANCE_HOST, port: config.REGION_COMPLIANCE_PORT },
   migrateOnStart: config.MIGRATE_ON_START,
+  dataDir: config.SEED_ON_START ? config.DATA_DIR : null,
 });
 closeOnSignals([service]);
 console.log(`region-compliance ready at ${service.url}`);

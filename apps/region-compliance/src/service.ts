@@ -2,10 +2,14 @@ import 'reflect-metadata';
 import { type RunningService, type ServiceStartOptions, startNestService } from '@cp/service-kit';
 import { RegionComplianceModule } from './region-compliance.module.js';
 
-export function startRegionCompliance(options: ServiceStartOptions): Promise<RunningService> {
+export interface RegionComplianceStartOptions extends ServiceStartOptions {
+  readonly dataDir: string | null;
+}
+
+export function startRegionCompliance(options: RegionComplianceStartOptions): Promise<RunningService> {
   return startNestService(
     'region-compliance',
-    RegionComplianceModule.forRoot({ bus: options.bus, databaseUrl: options.databaseUrl, migrateOnStart: options.migrateOnStart }),
+    RegionComplianceModule.forRoot({ bus: options.bus, databaseUrl: options.databaseUrl, migrateOnStart: options.migrateOnStart, seedFromDataDir: options.dataDir }),
     options,
   );
 }

@@ -15,3 +15,8 @@ export * from './inventory/candidates.v1.js';
 export * from './inventory/reservations.v1.js';
 export * from './inventory/admin.v1.js';
 export * from './inventory/pool-changed.v1.js';
+export * from './compliance/facts.v1.js';
+export * from './compliance/verdict.v1.js';
+export * from './compliance/rule-pack.v1.js';
+export * from './compliance/evaluate.v1.js';
+export * from './compliance/admin.v1.js';

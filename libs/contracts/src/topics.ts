@@ -20,6 +20,11 @@ export const Topics = {
   inventoryAdminReply: { name: 'inventory.admin.reply', partitions: 1 },
   /** Keyed by pool id, so one pool's changes stay in order. */
   inventoryPoolChanged: { name: 'inventory.pool.changed', partitions: 3 },
+  complianceEvaluate: { name: 'compliance.evaluate', partitions: 3 },
+  complianceEvaluateReply: { name: 'compliance.evaluate.reply', partitions: 3 },
+  complianceAdmin: { name: 'compliance.admin', partitions: 1 },
+  complianceAdminReply: { name: 'compliance.admin.reply', partitions: 1 },
+  complianceRulePackPublished: { name: 'compliance.rulepack.published', partitions: 1 },
 } as const satisfies Record<string, TopicSpec>;
 
 /** All topics including the dead-letter topic of each request and event topic. */

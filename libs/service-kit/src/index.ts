@@ -4,3 +4,5 @@ export * from './health.controller.js';
 export * from './health.module.js';
 export * from './readiness.js';
 export * from './service.js';
+export * from './outbox-relay.provider.js';
+export * from './authorize.js';

@@ -4,7 +4,7 @@ import { PoolChangedV1, type ReservationCommandV1, type ReservationReplyV1, type
 import { HandlerError } from '@cp/messaging';
 import { enqueueEvent } from '@cp/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
-import { requireRole } from '../common/authorize.js';
+import { requireRole } from '@cp/service-kit';
 import { INVENTORY_SCHEMA } from '../inventory.constants.js';
 import { poolFrom, SqlParams } from '../pools/pool-query.js';
 import { ReservationEntity } from './reservation.entity.js';

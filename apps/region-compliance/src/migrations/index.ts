@@ -1,4 +1,5 @@
 import { InitialRegionComplianceSchema1764576000000 } from './1764576000000-initial-region-compliance-schema.js';
+import { LegalEntitiesRulePacks1764594000000 } from './1764594000000-legal-entities-rule-packs.js';
 
 /** In order of application; TypeORM runs the pending ones. */
-export const regionComplianceMigrations = [InitialRegionComplianceSchema1764576000000];
+export const regionComplianceMigrations = [InitialRegionComplianceSchema1764576000000, LegalEntitiesRulePacks1764594000000];

@@ -1,0 +1,2 @@
+export const COMPLIANCE_SCHEMA = 'compliance';
+export const OUTBOX_RELAY = Symbol('COMPLIANCE_OUTBOX_RELAY');

@@ -1,0 +1,22 @@
+import type { Provider } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { EventContract } from '@cp/contracts';
+import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
+import { OutboxRelay } from '@cp/persistence';
+import type { DataSource } from 'typeorm';
+
+/** The relay moving a service's committed outbox rows to the bus (start/stop it with the app). */
+export function outboxRelayProvider(token: symbol, service: string, schema: string, contracts: readonly EventContract[]): Provider {
+  return {
+    provide: token,
+    inject: [getDataSourceToken(), MESSAGE_BUS],
+    useFactory: (dataSource: DataSource, bus: MessageBus) =>
+      new OutboxRelay({
+        dataSource,
+        schema,
+        contracts,
+        publish: (contract, payload, options) => bus.publish(contract, payload as never, options),
+        onError: (error) => console.error(JSON.stringify({ level: 'error', service, message: 'outbox relay failed', error: String(error) })),
+      }),
+  };
+}
