@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiTokensSetting } from '@cp/gateway-service';
-import { transports } from '@cp/testing';
+import { eventually, transports } from '@cp/testing';
 import { startTestSystem, type TestSystem } from './support.js';
 
 const TOKENS = { inventory: `inv-${randomUUID()}`, compliance: `cmp-${randomUUID()}`, planner: `pln-${randomUUID()}` };
@@ -119,6 +119,14 @@ describe.each(transports)('compliance through GraphQL on %s', (transport) => {
     expect(after.outcome).toBe('PROHIBITED');
     expect(after.rulePackVersion).toBe(draft.version);
     expect(after.reasons.map((r) => r.ruleId)).toContain('test-johor-moratorium');
+
+    // The gateway learns of the new version through compliance.rulepack.published (outbox).
+    const versions = await eventually(async () => {
+      const response = await graphql(`{ referenceData(dataset: "rule-packs") { version itemCount } }`);
+      const rows = response.body.data?.referenceData as { version: string }[] | undefined;
+      return rows?.some((r) => r.version === draft.version) ? rows : undefined;
+    });
+    expect(versions).toEqual(expect.arrayContaining([{ version: draft.version, itemCount: draft.rules.length }, { version, itemCount: pack.rules.length }]));
   });
 
   it.each([
