@@ -400,16 +400,23 @@ describe('each app service', () => {
     expect(envOf(stage).NODE_ENV).toBe('production');
   });
 
-  it('inventory: ships the reference data where DATA_DIR points by default', () => {
-    const stage = runtimeStage('inventory');
-    const dataDir = String(defaultOf(InventoryConfig, 'DATA_DIR'));
+  // Services that load reference data at start declare DATA_DIR; they must ship data/ there.
+  const withData = APPS.filter((c) => 'DATA_DIR' in (c.schema as unknown as { shape: Record<string, unknown> }).shape);
+
+  it('the services that load reference data are inventory and region-compliance', () => {
+    expect(withData.map((c) => c.app)).toEqual(['inventory', 'region-compliance']);
+  });
+
+  it.each(withData)('$app: ships the reference data where DATA_DIR points by default', ({ app, schema }) => {
+    const stage = runtimeStage(app);
+    const dataDir = String(defaultOf(schema, 'DATA_DIR'));
     const target = posix.resolve(workdirOf(stage), dataDir);
     const copy = copiesOf(stage).find((c) => c.from === undefined && c.dest === target);
     expect(copy?.sources).toEqual([posix.normalize(dataDir)]);
     expect(readdirSync(join(ROOT, dataDir), { recursive: true }).length).toBeGreaterThan(0);
   });
 
-  it.each(APPS.filter((c) => c.app !== 'inventory'))('$app: does not copy the inventory reference data', ({ app }) => {
+  it.each(APPS.filter((c) => !withData.includes(c)))('$app: does not copy the reference data', ({ app }) => {
     expect(copiesOf(runtimeStage(app)).some((c) => c.sources.some((s) => posix.normalize(s).replace(/\/$/, '') === 'data'))).toBe(false);
   });
 });
