@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ComplianceFactsV1, VerdictOutcome } from '@cp/contracts';
+import type { ComplianceFactsV1, PlacementFactsV1, VerdictOutcome } from '@cp/contracts';
 import { compileRulePack } from './compile-rule-pack.js';
 import { decidingRuleIds, evaluate } from './evaluate.js';
 import { aScenario, Chips, Entities, loadRulePack, moving, Operators, Sites, type ScenarioOverrides } from './test/a-scenario.js';
@@ -25,13 +25,13 @@ const scenario = (name: string, overrides: ScenarioOverrides, outcome: VerdictOu
 });
 
 /** A Chinese entity buying chips and shipping them from the US to its own site in China. */
-const shipToChina = (date: string, accelerator = Chips.H100, from = 'US'): ScenarioOverrides => ({
+const shipToChina = (date: string, accelerator: PlacementFactsV1['accelerator'] = Chips.H100, from = 'US'): ScenarioOverrides => ({
   date,
   entity: Entities.CN,
   placement: { accelerator, site: Sites.CN, operator: Operators.CN, ownership: 'OWNED', hardwareMovement: moving(from, 'CN') },
 });
 /** A Singapore entity buying chips and shipping them from the US to a site in `country`. */
-const shipTo = (date: string, country: string, accelerator = Chips.H100): ScenarioOverrides => ({
+const shipTo = (date: string, country: string, accelerator: PlacementFactsV1['accelerator'] = Chips.H100): ScenarioOverrides => ({
   date,
   placement: { accelerator, site: { id: `${country.toLowerCase()}-dc`, countryCode: country, stateFunded: false }, ownership: 'OWNED', hardwareMovement: moving('US', country) },
 });
@@ -42,7 +42,7 @@ const cnDataOffshore = (date: string, data: NonNullable<ScenarioOverrides['workl
   workload: { data: { originCountry: 'CN', ...data } },
 });
 /** A Chinese entity leasing capacity in place at a Chinese site from a Chinese operator. */
-const leaseInChina = (date: string, accelerator: ScenarioOverrides['placement'] extends infer P ? (P extends { accelerator?: infer A } ? A : never) : never, site = Sites.CN): ScenarioOverrides => ({
+const leaseInChina = (date: string, accelerator: PlacementFactsV1['accelerator'], site: PlacementFactsV1['site'] = Sites.CN): ScenarioOverrides => ({
   date,
   entity: Entities.CN,
   placement: { accelerator, site, operator: Operators.CN, ownership: 'LEASED_IAAS', hardwareMovement: null },

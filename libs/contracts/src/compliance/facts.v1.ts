@@ -58,7 +58,7 @@ export const WorkloadFactsV1 = z
       /** Already exported since 1 January of the current year (China's 2024 counting window). */
       cumulativePersonalInfoIndividualsThisYear: z.number().int().nonnegative(),
       cumulativeSensitivePersonalInfoIndividualsThisYear: z.number().int().nonnegative(),
-      /** Exported during the previous calendar year (China's 2022 counting window). */
+      /** Already exported since 1 January of the previous year (China's 2022 counting window: previous year plus this year to date). */
       personalInfoIndividualsSincePreviousYear: z.number().int().nonnegative(),
       sensitivePersonalInfoIndividualsSincePreviousYear: z.number().int().nonnegative(),
     }),
