@@ -52,6 +52,7 @@ export const WorkloadFactsV1 = z
     data: z.object({
       /** Country where the data was collected; null when no data leaves a country. */
       originCountry: CountryCode.nullable(),
+      /** Individuals whose personal information this transfer carries. */
       personalInfoIndividuals: z.number().int().nonnegative(),
       sensitivePersonalInfoIndividuals: z.number().int().nonnegative(),
       importantData: z.boolean(),

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { FACT_NAMES, THRESHOLD_FACT_NAMES } from './fact-schema.js';
+import { loadRulePack } from './test/a-scenario.js';
+
+const readme = readFileSync(join('libs', 'compliance-rules', 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('documents every fact a condition may use', () => {
+    const documented = [...FACT_NAMES, ...THRESHOLD_FACT_NAMES].filter((f) => f.type !== 'object' || f.nullable).map((f) => f.path);
+    expect(documented.filter((path) => !readme.includes(`| \`${path}\` |`))).toEqual([]);
+  });
+
+  it('lists every rule of the published pack with its status', () => {
+    const missing = loadRulePack().rules.filter((r) => !readme.includes(`| \`${r.id}\` | ${r.family} |`) || !readme.includes(`| ${r.status} | ${r.outcome} |`));
+    expect(missing.map((r) => r.id)).toEqual([]);
+  });
+});
