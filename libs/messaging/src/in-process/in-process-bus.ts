@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type EventContract, Headers, type PayloadOf, type ReplyOf, type RequestContract, type RequestOf } from '@cp/contracts';
 import { decodeReplyEnvelope, encode, type WireMessage } from '../codec.js';
 import { consoleLogger, dispatchEvent, dispatchRequest, type BusLogger, type EventRoute, type RequestRoute } from '../dispatch.js';
-import { RemoteError, RequestTimeoutError } from '../errors.js';
+import { BusNotReadyError, RemoteError, RequestTimeoutError } from '../errors.js';
 import type {
   BusHealth,
   DeadLetter,
@@ -36,6 +36,7 @@ export class InProcessBus implements MessageBus {
     | { kind: 'event'; contract: EventContract; handler: EventHandler<EventContract> }
   )[] = [];
   private started = false;
+  private readonly retries = new Set<NodeJS.Timeout>();
 
   constructor(private readonly logger: BusLogger = consoleLogger) {}
 
@@ -77,6 +78,8 @@ export class InProcessBus implements MessageBus {
   }
 
   async publish<C extends EventContract>(contract: C, payload: PayloadOf<C>, options: PublishOptions = {}): Promise<void> {
+    // After stop an outbox keeps its rows rather than handing them to a bus that will not deliver.
+    if (!this.started) throw new BusNotReadyError('stopped');
     const message = encode(contract, contract.payload, payload, options);
     const topic = contract.topic.name;
     const retained = this.retained.get(topic) ?? [];
@@ -136,8 +139,11 @@ export class InProcessBus implements MessageBus {
     }
   }
 
+  /** Stops delivering: pending retries are dropped and later sends fail, as on a closed connection. */
   async stop(): Promise<void> {
     this.started = false;
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
   }
 
   health(): BusHealth {
@@ -152,13 +158,20 @@ export class InProcessBus implements MessageBus {
   }
 
   private async deliverWithRetry(route: EventRoute, message: WireMessage, attempt: number): Promise<void> {
+    if (!this.started) return;
     try {
       const deadLetter = await dispatchEvent(route, message, this.logger);
       if (deadLetter) this.deadLetters.push(deadLetter);
     } catch (error) {
+      if (!this.started) return;
       const delayMs = Math.min(30_000, 100 * 2 ** attempt);
       this.logger.warn('event handler failed; retrying', { topic: route.contract.topic.name, attempt, delayMs, error: String(error) });
-      setTimeout(() => void this.deliverWithRetry(route, message, attempt + 1), delayMs).unref();
+      const timer = setTimeout(() => {
+        this.retries.delete(timer);
+        void this.deliverWithRetry(route, message, attempt + 1);
+      }, delayMs);
+      timer.unref();
+      this.retries.add(timer);
     }
   }
 }
