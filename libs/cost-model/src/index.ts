@@ -1,0 +1,12 @@
+export * from './cost-model.error.js';
+export { QUOTIENT_DECIMAL_PLACES, type DecimalInput } from './decimal.js';
+export { isMoney, sumMoney, type Money, type SourcedMoney } from './money.js';
+export { CALLER_INPUT, isRange, mapRange, type Assumption, type Estimate, type LineItem, type Quantity, type Range, type SourcedRange, type Uncertain } from './estimate.js';
+export * from './fx.js';
+export * from './training-compute.js';
+export * from './inference-capacity.js';
+export * from './power-cost.js';
+export * from './capacity-cost.js';
+export * from './data-movement.js';
+export * from './delay-cost.js';
+export * from './cost-scenarios.js';
