@@ -143,14 +143,17 @@ export class KafkaBus implements MessageBus {
       }, timeoutMs);
       this.pending.set(correlationId, { resolve, reject, timer });
     });
-    try {
-      await producer.send({ topic: this.physical(contract.topic.name), messages: [message] });
-    } catch (error) {
+    const sending = producer.send({ topic: this.physical(contract.topic.name), messages: [message] }).catch((error: unknown) => {
       const entry = this.pending.get(correlationId);
       if (entry) clearTimeout(entry.timer);
       this.pending.delete(correlationId);
       throw error;
-    }
+    });
+    // The request's timeout also bounds the send: kafkajs retries a send for far longer
+    // than a caller waits while the broker is unreachable. A send that fails after the
+    // caller gave up must not surface as an unhandled rejection.
+    sending.catch(() => undefined);
+    await Promise.race([sending, reply]);
     const envelope = decodeReplyEnvelope((await reply).value);
     if (!envelope.ok) throw new RemoteError(envelope.error);
     return contract.reply.parse(envelope.value) as ReplyOf<C>;
