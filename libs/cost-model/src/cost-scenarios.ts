@@ -7,7 +7,7 @@ import type { SourcedRange } from './estimate.js';
 import type { FxRate } from './fx.js';
 import type { SourcedMoney } from './money.js';
 
-/** Fact-sheet evidence tags: P primary, S secondary, E derived here (or a stated assumption), UNVERIFIED placeholder. */
+/** Fact-sheet evidence tags: P primary, S secondary, E derived here (or a stated assumption), UNVERIFIED no confirmed source. */
 export const ScenarioEvidence = z.enum(['P', 'S', 'E', 'UNVERIFIED']);
 export type ScenarioEvidence = z.output<typeof ScenarioEvidence>;
 
