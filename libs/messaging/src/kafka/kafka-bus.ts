@@ -219,7 +219,7 @@ export class KafkaBus implements MessageBus {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, this.options.topics.map((t) => ({ ...t, name: this.physical(t.name) })));
+      await ensureTopics(admin, this.options.topics.map((t) => ({ ...t, name: this.physical(t.name) })), { timeoutMs });
     } finally {
       await admin.disconnect();
     }
