@@ -82,9 +82,14 @@ export async function dispatchRequest(route: RequestRoute, message: WireMessage,
   }
 }
 
+/** Handler verdicts on an event that no retry can change: the message itself is wrong. */
+const POISON_CODES: ReadonlySet<string> = new Set(['BAD_REQUEST', 'CONFLICT', 'FORBIDDEN', 'NOT_FOUND']);
+
 /**
- * Unparsable events go to the dead-letter topic and are skipped; a handler failure is
- * rethrown so the transport retries it (the offset is not committed).
+ * Unparsable events, and events a handler rejects as wrong in themselves (a HandlerError
+ * with BAD_REQUEST, CONFLICT, FORBIDDEN or NOT_FOUND), go to the dead-letter topic with the
+ * reason and are skipped. Any other handler failure is rethrown so the transport retries it
+ * (the offset is not committed).
  */
 export async function dispatchEvent(route: EventRoute, message: WireMessage, logger: BusLogger): Promise<DeadLetter | null> {
   const topic = route.contract.topic.name;
@@ -93,6 +98,15 @@ export async function dispatchEvent(route: EventRoute, message: WireMessage, log
     logger.warn('rejected event', { topic, reason: decoded.reason });
     return deadLetterOf(topic, message, decoded.reason);
   }
-  for (const handler of route.handlers) await handler(decoded.value, decoded.context);
+  for (const handler of route.handlers) {
+    try {
+      await handler(decoded.value, decoded.context);
+    } catch (error) {
+      if (!(error instanceof HandlerError) || !POISON_CODES.has(error.code)) throw error;
+      const reason = `${error.code}${error.field ? ` ${error.field}` : ''}: ${error.message}`;
+      logger.warn('handler rejected event', { topic, reason });
+      return deadLetterOf(topic, message, reason);
+    }
+  }
   return null;
 }

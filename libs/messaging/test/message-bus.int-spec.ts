@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { CatalogPublishedV1, type CatalogPublishedV1 as CatalogPublished, deadLetterTopicOf, Headers, ListSitesV1, type ListSitesReplyV1 } from '@cp/contracts';
 import { HandlerError, type MessageBus, PayloadValidationError, RemoteError, RequestTimeoutError } from '../src/index.js';
-import { busFactory, eventually, rawKafka, transports, uniqueNamespace } from '@cp/testing';
+import { busFactory, deadLetterReader, eventually, rawKafka, transports, uniqueNamespace } from '@cp/testing';
 
 const emptyPage: ListSitesReplyV1 = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0, catalogVersion: null };
 
@@ -12,10 +12,12 @@ function aCatalogEvent(version: string): CatalogPublished {
 describe.each(transports)('message bus contract on %s', (transport) => {
   const started: MessageBus[] = [];
   let makeBus: ReturnType<typeof busFactory>;
+  let namespace: string;
 
   beforeEach(() => {
     // Every test gets its own in-process bus, or its own topics and groups on the broker.
-    makeBus = busFactory(transport, uniqueNamespace('bus'));
+    namespace = uniqueNamespace('bus');
+    makeBus = busFactory(transport, namespace);
   });
 
   /** A fresh pair per test: a serving "inventory" and a requesting "gateway". */
@@ -131,6 +133,35 @@ describe.each(transports)('message bus contract on %s', (transport) => {
     await publisher.publish(CatalogPublishedV1, aCatalogEvent('retry'));
     await eventually(async () => (attempts >= 3 ? true : undefined), { timeoutMs: 30_000 });
     expect(attempts).toBe(3);
+  });
+
+  it('dead-letters an event its handler rejects as wrong in itself, with the reason, and goes on', async () => {
+    const handled: string[] = [];
+    const subscriber = makeBus('gateway', [ListSitesV1]);
+    subscriber.subscribe(CatalogPublishedV1, async (event) => {
+      if (event.version === 'poison') throw new HandlerError('CONFLICT', 'version poison is already recorded with other content', 'version');
+      handled.push(event.version);
+    });
+    await subscriber.start();
+    const publisher = makeBus('inventory', []);
+    await publisher.start();
+    started.push(subscriber, publisher);
+    const reader = deadLetterReader(transport, namespace, subscriber);
+    try {
+      // One key keeps the three in order on one partition.
+      for (const version of ['before', 'poison', 'after']) await publisher.publish(CatalogPublishedV1, aCatalogEvent(version), { key: 'one' });
+      await eventually(async () => (handled.length === 2 ? true : undefined), { timeoutMs: 30_000 });
+      expect(handled).toEqual(['before', 'after']);
+      const dead = await eventually(async () => {
+        const letters = await reader.read(CatalogPublishedV1.topic.name);
+        return letters.length > 0 ? letters : undefined;
+      });
+      expect(dead).toHaveLength(1);
+      expect(dead[0]!.reason).toBe('CONFLICT version: version poison is already recorded with other content');
+      expect(JSON.parse(dead[0]!.value)).toMatchObject({ version: 'poison' });
+    } finally {
+      await reader.close();
+    }
   });
 });
 

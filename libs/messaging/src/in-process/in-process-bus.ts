@@ -111,7 +111,7 @@ export class InProcessBus implements MessageBus {
     };
   }
 
-  /** Messages whose payload failed to parse, with the reason, as `<topic>.dlq` would hold them. */
+  /** Messages that failed to parse or that a handler rejected, with the reason, as `<topic>.dlq` would hold them. */
   deadLettered(): readonly DeadLetter[] {
     return this.deadLetters;
   }
