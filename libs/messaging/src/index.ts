@@ -4,5 +4,5 @@ export { PayloadValidationError, describeZodError } from './codec.js';
 export { consoleLogger, type BusLogger } from './dispatch.js';
 export { InProcessBus } from './in-process/in-process-bus.js';
 export { KafkaBus, type KafkaBusOptions } from './kafka/kafka-bus.js';
-export { ensureTopics } from './kafka/topics-admin.js';
+export { ensureTopics, MAX_MESSAGE_BYTES } from './kafka/topics-admin.js';
 export { MESSAGE_BUS, MessagingModule, OnEvent, OnMessage } from './nest/messaging.module.js';

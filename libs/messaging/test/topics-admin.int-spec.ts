@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Admin } from 'kafkajs';
+import { randomBytes } from 'node:crypto';
+import { type Admin, ConfigResourceTypes } from 'kafkajs';
 import { rawKafka, uniqueNamespace } from '@cp/testing';
-import { ensureTopics } from '../src/index.js';
+import { ensureTopics, MAX_MESSAGE_BYTES } from '../src/index.js';
 
 describe('ensureTopics on the broker', () => {
   let admin: Admin;
@@ -40,6 +41,22 @@ describe('ensureTopics on the broker', () => {
     await ensureTopics(admin, [{ name: `${ns}.grow`, partitions: 4 }]);
     const metadata = await admin.fetchTopicMetadata({ topics: [`${ns}.grow`] });
     expect(metadata.topics[0]?.partitions).toHaveLength(4);
+  });
+
+  it('lets a topic take messages of several megabytes, above the broker default of 1 MB', async () => {
+    const ns = uniqueNamespace('topics');
+    const name = `${ns}.large`;
+    await ensureTopics(admin, [{ name, partitions: 1 }]);
+    const described = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name, configNames: ['max.message.bytes'] }] });
+    expect(described.resources[0]?.configEntries[0]?.configValue).toBe(String(MAX_MESSAGE_BYTES));
+    const producer = rawKafka().producer({ allowAutoTopicCreation: false, retry: { retries: 0 } });
+    await producer.connect();
+    try {
+      // Random bytes do not compress: 3 MB on the wire.
+      await producer.send({ topic: name, messages: [{ value: randomBytes(3 * 1024 * 1024) }] });
+    } finally {
+      await producer.disconnect();
+    }
   });
 
   it('fails at once, not at the deadline, when the broker refuses a topic', async () => {

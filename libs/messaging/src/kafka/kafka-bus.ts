@@ -9,6 +9,7 @@ import {
   type TopicSpec,
 } from '@cp/contracts';
 import {
+  CompressionTypes,
   type Consumer,
   type IHeaders,
   Kafka,
@@ -34,6 +35,17 @@ import { ensureTopics } from './topics-admin.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const PROBE_HEADER = 'cp-probe';
+
+/**
+ * Batched estimates and verdicts run to megabytes of JSON, which gzip shrinks about tenfold;
+ * small messages are sent as they are, where compression would only add latency.
+ */
+const COMPRESS_ABOVE_BYTES = 16 * 1024;
+
+function compressionFor(message: { value: Buffer | string | null }): CompressionTypes {
+  const size = message.value === null ? 0 : Buffer.byteLength(message.value);
+  return size > COMPRESS_ABOVE_BYTES ? CompressionTypes.GZIP : CompressionTypes.None;
+}
 
 export interface KafkaBusOptions {
   readonly brokers: readonly string[];
@@ -143,7 +155,7 @@ export class KafkaBus implements MessageBus {
       }, timeoutMs);
       this.pending.set(correlationId, { resolve, reject, timer });
     });
-    const sending = producer.send({ topic: this.physical(contract.topic.name), messages: [message] }).catch((error: unknown) => {
+    const sending = producer.send({ topic: this.physical(contract.topic.name), messages: [message], compression: compressionFor(message) }).catch((error: unknown) => {
       const entry = this.pending.get(correlationId);
       if (entry) clearTimeout(entry.timer);
       this.pending.delete(correlationId);
@@ -161,7 +173,7 @@ export class KafkaBus implements MessageBus {
 
   async publish<C extends EventContract>(contract: C, payload: PayloadOf<C>, options: PublishOptions = {}): Promise<void> {
     const message = encode(contract, contract.payload, payload, options);
-    await this.readyProducer().send({ topic: this.physical(contract.topic.name), messages: [message] });
+    await this.readyProducer().send({ topic: this.physical(contract.topic.name), messages: [message], compression: compressionFor(message) });
   }
 
   start(): Promise<void> {
@@ -336,7 +348,7 @@ export class KafkaBus implements MessageBus {
     if (requestRoute) {
       const outcome = await dispatchRequest(requestRoute, message, this.logger);
       if (outcome.deadLetter) await this.sendDeadLetter(outcome.deadLetter);
-      if (outcome.reply) await this.producer!.send({ topic: this.physical(outcome.reply.topic), messages: [outcome.reply.message] });
+      if (outcome.reply) await this.producer!.send({ topic: this.physical(outcome.reply.topic), messages: [outcome.reply.message], compression: compressionFor(outcome.reply.message) });
       return;
     }
     const eventRoute = this.eventRoutes.get(topic);
@@ -347,6 +359,6 @@ export class KafkaBus implements MessageBus {
   }
 
   private async sendDeadLetter(letter: DeadLetter): Promise<void> {
-    await this.producer!.send({ topic: this.physical(letter.topic), messages: [{ value: letter.value, headers: letter.headers }] });
+    await this.producer!.send({ topic: this.physical(letter.topic), messages: [{ value: letter.value, headers: letter.headers }], compression: compressionFor({ value: letter.value }) });
   }
 }

@@ -1,5 +1,5 @@
 import type { TopicSpec } from '@cp/contracts';
-import type { Admin } from 'kafkajs';
+import { type Admin, ConfigResourceTypes } from 'kafkajs';
 
 export interface EnsureTopicsOptions {
   /** How long to wait for every partition to have a leader (default 60 s). */
@@ -15,6 +15,13 @@ function isNotYet(error: unknown): boolean {
   const message = String((error as Error)?.message ?? error).toLowerCase();
   return NOT_YET.some((fragment) => message.includes(fragment));
 }
+
+/**
+ * A batch of thousands of candidates with their estimates can pass the broker's 1 MB default
+ * even compressed; the topic allows 16 MiB, so no broker-wide setting is needed.
+ */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+const TOPIC_CONFIG = [{ name: 'max.message.bytes', value: String(MAX_MESSAGE_BYTES) }];
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -37,7 +44,7 @@ export async function ensureTopics(admin: Admin, topics: readonly TopicSpec[], o
     try {
       await admin.createTopics({
         waitForLeaders: false,
-        topics: missing.map((t) => ({ topic: t.name, numPartitions: t.partitions, replicationFactor: 1 })),
+        topics: missing.map((t) => ({ topic: t.name, numPartitions: t.partitions, replicationFactor: 1, configEntries: TOPIC_CONFIG })),
       });
     } catch (error) {
       // Another service may have created some of them between list and create.
@@ -52,6 +59,11 @@ export async function ensureTopics(admin: Admin, topics: readonly TopicSpec[], o
       return spec && meta.partitions.length < spec.partitions ? [{ topic: spec.name, count: spec.partitions }] : [];
     });
     if (grow.length > 0) await admin.createPartitions({ topicPartitions: grow });
+    // Topics created before the size limit was raised get it too (the only override we set).
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: present.map((t) => ({ type: ConfigResourceTypes.TOPIC, name: t.name, configEntries: TOPIC_CONFIG })),
+    });
   }
   await waitForLeaders(admin, topics, deadline, pollMs);
 }
