@@ -103,7 +103,8 @@ export async function dispatchEvent(route: EventRoute, message: WireMessage, log
       await handler(decoded.value, decoded.context);
     } catch (error) {
       if (!(error instanceof HandlerError) || !POISON_CODES.has(error.code)) throw error;
-      const reason = `${error.code}${error.field ? ` ${error.field}` : ''}: ${error.message}`;
+      // Handler messages already name their field ("idempotencyKey: …").
+      const reason = `${error.code}: ${error.message}`;
       logger.warn('handler rejected event', { topic, reason });
       return deadLetterOf(topic, message, reason);
     }

@@ -139,7 +139,7 @@ describe.each(transports)('message bus contract on %s', (transport) => {
     const handled: string[] = [];
     const subscriber = makeBus('gateway', [ListSitesV1]);
     subscriber.subscribe(CatalogPublishedV1, async (event) => {
-      if (event.version === 'poison') throw new HandlerError('CONFLICT', 'version poison is already recorded with other content', 'version');
+      if (event.version === 'poison') throw new HandlerError('CONFLICT', 'version: poison is already recorded with other content', 'version');
       handled.push(event.version);
     });
     await subscriber.start();
@@ -157,7 +157,7 @@ describe.each(transports)('message bus contract on %s', (transport) => {
         return letters.length > 0 ? letters : undefined;
       });
       expect(dead).toHaveLength(1);
-      expect(dead[0]!.reason).toBe('CONFLICT version: version poison is already recorded with other content');
+      expect(dead[0]!.reason).toBe('CONFLICT: version: poison is already recorded with other content');
       expect(JSON.parse(dead[0]!.value)).toMatchObject({ version: 'poison' });
     } finally {
       await reader.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { type Admin, ConfigResourceTypes } from 'kafkajs';
+import kafkajs, { type Admin } from 'kafkajs';
 import { rawKafka, uniqueNamespace } from '@cp/testing';
 import { ensureTopics, MAX_MESSAGE_BYTES } from '../src/index.js';
 
@@ -47,7 +47,7 @@ describe('ensureTopics on the broker', () => {
     const ns = uniqueNamespace('topics');
     const name = `${ns}.large`;
     await ensureTopics(admin, [{ name, partitions: 1 }]);
-    const described = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name, configNames: ['max.message.bytes'] }] });
+    const described = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: kafkajs.ConfigResourceTypes.TOPIC, name, configNames: ['max.message.bytes'] }] });
     expect(described.resources[0]?.configEntries[0]?.configValue).toBe(String(MAX_MESSAGE_BYTES));
     const producer = rawKafka().producer({ allowAutoTopicCreation: false, retry: { retries: 0 } });
     await producer.connect();

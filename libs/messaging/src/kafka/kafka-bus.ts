@@ -8,8 +8,7 @@ import {
   type RequestOf,
   type TopicSpec,
 } from '@cp/contracts';
-import {
-  CompressionTypes,
+import kafkajs, {
   type Consumer,
   type IHeaders,
   Kafka,
@@ -36,13 +35,16 @@ import { ensureTopics } from './topics-admin.js';
 const DEFAULT_TIMEOUT_MS = 10_000;
 const PROBE_HEADER = 'cp-probe';
 
+// Not among the named exports Node detects in kafkajs' CommonJS build.
+const { CompressionTypes } = kafkajs;
+
 /**
  * Batched estimates and verdicts run to megabytes of JSON, which gzip shrinks about tenfold;
  * small messages are sent as they are, where compression would only add latency.
  */
 const COMPRESS_ABOVE_BYTES = 16 * 1024;
 
-function compressionFor(message: { value: Buffer | string | null }): CompressionTypes {
+function compressionFor(message: { value: Buffer | string | null }): (typeof CompressionTypes)[keyof typeof CompressionTypes] {
   const size = message.value === null ? 0 : Buffer.byteLength(message.value);
   return size > COMPRESS_ABOVE_BYTES ? CompressionTypes.GZIP : CompressionTypes.None;
 }

@@ -1,5 +1,8 @@
 import type { TopicSpec } from '@cp/contracts';
-import { type Admin, ConfigResourceTypes } from 'kafkajs';
+import kafkajs, { type Admin } from 'kafkajs';
+
+// Not among the named exports Node detects in kafkajs' CommonJS build.
+const { ConfigResourceTypes } = kafkajs;
 
 export interface EnsureTopicsOptions {
   /** How long to wait for every partition to have a leader (default 60 s). */
