@@ -98,7 +98,9 @@ describe('compileRulePack', () => {
   it('rejects input that is not a RulePackV1', () => {
     const pack = aRulePack({ rules: [aRule({ citations: [] })] });
     const error = compileError(() => compileRulePack(pack));
-    expect(error.ruleId).toBeNull();
+    expect(error.ruleId).toBe(pack.rules[0]!.id);
     expect(error.message).toMatch(/rules\.0\.citations/);
+    const rootError = compileError(() => compileRulePack({ ...pack, version: '' }));
+    expect(rootError.ruleId).toBeNull();
   });
 });

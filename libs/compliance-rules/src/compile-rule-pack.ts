@@ -49,7 +49,14 @@ const THRESHOLD_ENV = celEnv({ variables: variablesOf(THRESHOLD_FACTS) });
 export function compileRulePack(input: RulePackV1): CompiledRulePack {
   const parsed = RulePackV1.safeParse(input);
   if (!parsed.success) {
-    throw new RulePackCompileError(null, `not a RulePackV1: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    // Name the rule when the first problem lies inside one, as the later checks do.
+    const [first] = parsed.error.issues;
+    const ruleIndex = first?.path[0] === 'rules' && typeof first.path[1] === 'number' ? first.path[1] : null;
+    const ruleId = ruleIndex === null ? null : ((input as { rules?: { id?: unknown }[] }).rules?.[ruleIndex]?.id ?? null);
+    throw new RulePackCompileError(
+      typeof ruleId === 'string' ? ruleId : null,
+      `not a RulePackV1: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   }
   const pack = parsed.data;
 

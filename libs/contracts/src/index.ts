@@ -20,3 +20,6 @@ export * from './compliance/verdict.v1.js';
 export * from './compliance/rule-pack.v1.js';
 export * from './compliance/evaluate.v1.js';
 export * from './compliance/admin.v1.js';
+export * from './cost/estimate.v1.js';
+export * from './cost/ledger.v1.js';
+export * from './cost/admin.v1.js';

@@ -25,6 +25,15 @@ export const Topics = {
   complianceAdmin: { name: 'compliance.admin', partitions: 1 },
   complianceAdminReply: { name: 'compliance.admin.reply', partitions: 1 },
   complianceRulePackPublished: { name: 'compliance.rulepack.published', partitions: 1 },
+  costEstimate: { name: 'cost.estimate', partitions: 3 },
+  costEstimateReply: { name: 'cost.estimate.reply', partitions: 3 },
+  costLedger: { name: 'cost.ledger', partitions: 3 },
+  costLedgerReply: { name: 'cost.ledger.reply', partitions: 3 },
+  costAdmin: { name: 'cost.admin', partitions: 1 },
+  costAdminReply: { name: 'cost.admin.reply', partitions: 1 },
+  /** Actual usage from pipelines and billing feeds, keyed by cost centre. */
+  costUsage: { name: 'cost.usage', partitions: 3 },
+  costDataPublished: { name: 'cost.data-published', partitions: 1 },
 } as const satisfies Record<string, TopicSpec>;
 
 /** All topics including the dead-letter topic of each request and event topic. */
