@@ -108,6 +108,42 @@ describe('capacityCost', () => {
     });
   });
 
+  describe('chargeback rate instead of a purchase price', () => {
+    const { purchasePricePerDevice: _price, lifeMonths: _life, ...rest } = owned;
+    const chargeback: OwnedCapacityInput = { ...rest, chargebackRatePerDeviceHour: { ...usd('1.20'), source: 'internal rate card' } };
+
+    const cases: { name: string; input: CapacityCostInput; capital: string; colocationFee: string | null; total: string }[] = [
+      // 1.20 × 5,840 device-hours = 7,008, plus the same 425.152 of power as the OWNED case
+      { name: 'OWNED: rate × device-hours, plus power', input: chargeback, capital: '7008', colocationFee: null, total: '7433.152' },
+      { name: 'COLOCATION: the fee still applies', input: { ...chargeback, ownership: 'COLOCATION', colocationFeePerDeviceMonth: usd('150.00') }, capital: '7008', colocationFee: '1200', total: '8633.152' },
+    ];
+    it.each(cases)('$name', ({ input, capital, colocationFee, total }) => {
+      expect(capacityCost(input).range.expected).toMatchObject({ capital: usd(capital), colocationFee: colocationFee === null ? null : usd(colocationFee), power: usd('425.152'), total: usd(total) });
+    });
+
+    it('ranges with the rate: low takes the low rate', () => {
+      const { range } = capacityCost({ ...chargeback, chargebackRatePerDeviceHour: { low: usd('1.00'), expected: usd('1.20'), high: usd('1.50') } });
+      expect([range.low.capital, range.expected.capital, range.high.capital]).toEqual([usd('5840'), usd('7008'), usd('8760')]);
+    });
+
+    it('says the rate stands in for capital, and needs no hardware life', () => {
+      const { assumptions, breakdown } = capacityCost(chargeback);
+      expect(assumptions).toContainEqual({ name: 'chargeback rate per device-hour', value: '1.2 USD', source: 'internal rate card' });
+      expect(assumptions.find((a) => a.name === 'capital')?.value).toMatch(/chargeback rate per device-hour stands in for capital/);
+      expect(assumptions.find((a) => a.name === 'amortisation')).toBeUndefined();
+      expect(breakdown.find((line) => line.name === 'capital (chargeback)')?.formula).toBe('5840 device-hours × 1.2 USD/device-hour');
+    });
+
+    it('refuses both a purchase price and a chargeback rate', () => {
+      expect(costModelError(() => capacityCost({ ...owned, chargebackRatePerDeviceHour: usd('1.20') }), 'INVALID_INPUT').missing).toBe('chargebackRatePerDeviceHour');
+    });
+
+    it('names both alternatives when neither is given, and needs lifeMonths with a purchase price', () => {
+      expect(costModelError(() => capacityCost(rest as OwnedCapacityInput), 'MISSING_PRICE').message).toMatch(/purchase price per device or a chargeback rate/);
+      expect(costModelError(() => capacityCost({ ...rest, purchasePricePerDevice: usd('25000') } as OwnedCapacityInput), 'MISSING_INPUT').missing).toBe('lifeMonths');
+    });
+  });
+
   it('rejects a price range whose currencies differ', () => {
     costModelError(
       () => capacityCost({ ...leased, priceBook: { ON_DEMAND: { low: usd('2'), expected: usd('3'), high: { amount: '20', currency: 'CNY' } } } }),

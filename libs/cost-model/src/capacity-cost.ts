@@ -16,7 +16,7 @@ import {
   type Range,
   type Uncertain,
 } from './estimate.js';
-import { convert, fxRateOn, type FxRate } from './fx.js';
+import { convert, fxAssumption, type FxRate } from './fx.js';
 import { money, moneyAmount, sumMoney, type Money, type SourcedMoney } from './money.js';
 import { powerCost, type PowerCostInput } from './power-cost.js';
 
@@ -50,9 +50,16 @@ export type DevicePower = Omit<PowerCostInput, 'devices' | 'hours'>;
 
 export interface OwnedCapacityInput extends CapacityUse {
   readonly ownership: 'OWNED';
-  readonly purchasePricePerDevice: Uncertain<SourcedMoney> | null | undefined;
-  /** Straight-line life, months (a scenario-file assumption). */
-  readonly lifeMonths: DecimalInput;
+  /** Capital as a purchase price per device, amortised straight-line over `lifeMonths`. */
+  readonly purchasePricePerDevice?: Uncertain<SourcedMoney> | null;
+  /**
+   * Capital as an internal chargeback rate per device-hour instead of a purchase price (an
+   * owner that prices its fleet per hour): capital = rate × device-hours, no amortisation.
+   * Give this or `purchasePricePerDevice`, not both.
+   */
+  readonly chargebackRatePerDeviceHour?: Uncertain<SourcedMoney> | null;
+  /** Straight-line life, months (a scenario-file assumption); needed with a purchase price. */
+  readonly lifeMonths?: DecimalInput;
   readonly hoursPerMonth: DecimalInput;
   readonly power: DevicePower;
 }
@@ -101,7 +108,7 @@ function priceRange(name: string, value: Uncertain<SourcedMoney>): PriceRange {
  * Cost of holding `devices` for `hours` under one ownership model:
  * - LEASED_IAAS: price-book rate (ON_DEMAND or COMMITTED) × device-hours; power is in the rate.
  * - OWNED: purchase price × device-hours / (life months × hours per month), straight-line with no
- *   residual value or financing cost, plus power.
+ *   residual value or financing cost, or an internal chargeback rate × device-hours; plus power.
  * - COLOCATION: OWNED plus the colocation fee × device-hours / hours per month (when given).
  * Each uncertain input (hours, price, power inputs) raises the cost, so `range.low` takes every low.
  */
@@ -130,21 +137,40 @@ export function capacityCost(input: CapacityCostInput): Estimate<CapacityCostOut
     );
   } else {
     const price = input.purchasePricePerDevice;
-    if (price === null || price === undefined) throw missingPrice('purchasePricePerDevice', 'a purchase price per device');
-    const purchase = priceRange('purchasePricePerDevice', price);
-    const lifeMonths = positive('lifeMonths', input.lifeMonths);
+    const chargeback = input.chargebackRatePerDeviceHour;
     const hoursPerMonth = positive('hoursPerMonth', input.hoursPerMonth);
-    const lifeHours = lifeMonths.mul(hoursPerMonth);
-    for (const c of CASES) parts[c] = { ...parts[c], capital: money(quotient(purchase.range[c].mul(deviceHours[c]), lifeHours), purchase.currency) };
-    breakdown.push({
-      name: 'amortised capital',
-      value: parts.expected.capital as Money,
-      formula: `${text(purchase.range.expected)} ${purchase.currency} × ${text(deviceHours.expected)} device-hours / (${text(lifeMonths)} months × ${text(hoursPerMonth)} h)`,
-    });
-    assumptions.push(
-      { name: 'purchase price per device', value: purchase.text, source: purchase.source },
-      { name: 'amortisation', value: `straight-line over ${text(lifeMonths)} months of ${text(hoursPerMonth)} h, charged per hour held; no residual value, no financing cost`, source: CALLER_INPUT },
-    );
+    if (chargeback !== null && chargeback !== undefined) {
+      if (price !== null && price !== undefined) {
+        throw invalid('chargebackRatePerDeviceHour', 'and purchasePricePerDevice are alternatives: give one');
+      }
+      const rate = priceRange('chargebackRatePerDeviceHour', chargeback);
+      for (const c of CASES) parts[c] = { ...parts[c], capital: money(rate.range[c].mul(deviceHours[c]), rate.currency) };
+      breakdown.push({
+        name: 'capital (chargeback)',
+        value: parts.expected.capital as Money,
+        formula: `${text(deviceHours.expected)} device-hours × ${text(rate.range.expected)} ${rate.currency}/device-hour`,
+      });
+      assumptions.push(
+        { name: 'chargeback rate per device-hour', value: rate.text, source: rate.source },
+        { name: 'capital', value: 'an internal chargeback rate per device-hour stands in for capital (no purchase price amortised); power is charged on top', source: CALLER_INPUT },
+      );
+    } else {
+      if (price === null || price === undefined) throw missingPrice('purchasePricePerDevice', 'a purchase price per device or a chargeback rate per device-hour');
+      const purchase = priceRange('purchasePricePerDevice', price);
+      if (input.lifeMonths === undefined) throw new CostModelError('MISSING_INPUT', 'capacityCost needs lifeMonths to amortise a purchase price', { missing: 'lifeMonths' });
+      const lifeMonths = positive('lifeMonths', input.lifeMonths);
+      const lifeHours = lifeMonths.mul(hoursPerMonth);
+      for (const c of CASES) parts[c] = { ...parts[c], capital: money(quotient(purchase.range[c].mul(deviceHours[c]), lifeHours), purchase.currency) };
+      breakdown.push({
+        name: 'amortised capital',
+        value: parts.expected.capital as Money,
+        formula: `${text(purchase.range.expected)} ${purchase.currency} × ${text(deviceHours.expected)} device-hours / (${text(lifeMonths)} months × ${text(hoursPerMonth)} h)`,
+      });
+      assumptions.push(
+        { name: 'purchase price per device', value: purchase.text, source: purchase.source },
+        { name: 'amortisation', value: `straight-line over ${text(lifeMonths)} months of ${text(hoursPerMonth)} h, charged per hour held; no residual value, no financing cost`, source: CALLER_INPUT },
+      );
+    }
 
     if (input.ownership === 'COLOCATION') {
       const fee = input.colocationFeePerDeviceMonth;
@@ -173,13 +199,7 @@ export function capacityCost(input: CapacityCostInput): Estimate<CapacityCostOut
   const target = reportIn?.currency ?? ([...currencies][0] as string);
   if (reportIn !== undefined) {
     for (const from of currencies) {
-      if (from === target) continue;
-      const used = fxRateOn(reportIn.fxRates, from, target, reportIn.onDate);
-      assumptions.push({
-        name: `FX ${from}/${target}`,
-        value: `${used.rate} ${target} per ${from} (${used.inverted ? `inverse of ${used.row.base}/${used.row.quote} ${used.row.rate}` : `row ${used.row.base}/${used.row.quote}`}, dated ${used.row.date}, applied on ${reportIn.onDate})`,
-        source: used.row.source,
-      });
+      if (from !== target) assumptions.push(fxAssumption(reportIn.fxRates, from, target, reportIn.onDate));
     }
   }
   const inTarget = (m: Money | null): Money | null => (m === null || reportIn === undefined ? m : convert(m, target, reportIn.fxRates, reportIn.onDate));

@@ -11,6 +11,10 @@ export type CostModelErrorCode =
   | 'INVALID_INPUT'
   /** The cost-scenarios file failed validation; `issues` names every problem. */
   | 'INVALID_COST_SCENARIOS'
+  /** The fx-rates file failed validation; `issues` names every problem. */
+  | 'INVALID_FX_TABLE'
+  /** The price-book file failed validation; `issues` names every problem with its path. */
+  | 'INVALID_PRICE_BOOK'
   /** A scenario id that the parsed file does not hold. */
   | 'UNKNOWN_SCENARIO_ENTRY';
 

@@ -4,7 +4,6 @@ import { describe, expect, it } from '@jest/globals';
 import {
   parseCostScenarios,
   scenarioEgressPrice,
-  scenarioFxRates,
   scenarioLinkGbps,
   scenarioMfu,
   scenarioPue,
@@ -13,7 +12,6 @@ import {
   type CostScenarios,
 } from './cost-scenarios.js';
 import { dataMovement } from './data-movement.js';
-import { convert } from './fx.js';
 import { inferenceCapacity } from './inference-capacity.js';
 import { costModelError } from './test/expect-error.js';
 import { trainingCompute } from './training-compute.js';
@@ -93,28 +91,10 @@ describe('cost-scenarios.v1.json', () => {
     expect(error.message).toMatch(/no reliable published measurement/);
   });
 
-  // Rates the fact sheet states (§5.2) and the two official pegs; each row cites its source.
-  const fx: { quote: string; rate: string }[] = [
-    { quote: 'MYR', rate: '4.3' },
-    { quote: 'SGD', rate: '1.32' },
-    { quote: 'CNY', rate: '7.2' },
-    { quote: 'IDR', rate: '16701' },
-    { quote: 'THB', rate: '36.1' },
-    { quote: 'AED', rate: '3.6725' },
-    { quote: 'SAR', rate: '3.75' },
-  ];
-  it.each(fx)('converts 1 USD to $rate $quote on the file date', ({ quote, rate }) => {
-    expect(convert({ amount: '1', currency: 'USD' }, quote, scenarioFxRates(scenarios), scenarios.effectiveFrom)).toEqual({ amount: rate, currency: quote });
-  });
-
-  it('holds no JPY rate: the fact sheet states none and the yen floats', () => {
-    const error = costModelError(() => convert({ amount: '1', currency: 'USD' }, 'JPY', scenarioFxRates(scenarios), scenarios.effectiveFrom), 'NO_FX_RATE');
-    expect(error.pair).toBe('USD/JPY');
-  });
-
-  it('marks the pegs and cites every FX row', () => {
-    expect(scenarios.fxRates.filter((r) => r.peg).map((r) => r.quote)).toEqual(['AED', 'SAR']);
-    expect(scenarioFxRates(scenarios).every((r) => r.source.startsWith('cost-scenarios 2026.12.1 fxRates/'))).toBe(true);
+  it('holds no FX rows: they are the fx-rates data set now', () => {
+    expect(raw()).not.toHaveProperty('fxRates');
+    const file = { ...raw(), fxRates: [] };
+    expect(costModelError(() => parseCostScenarios(file), 'INVALID_COST_SCENARIOS').issues.some((i) => /Unrecognized key.*fxRates/.test(i))).toBe(true);
   });
 
   it('feeds trainingCompute: DeepSeek-V3 on the MoE-vs-BF16 row brackets the published 2.788 M H800-hours', () => {
@@ -157,12 +137,6 @@ describe('parseCostScenarios', () => {
       name: 'a per-device throughput that is not the published figure per device',
       edit: (f) => void ((f.inferenceThroughput[0] as { tokensPerSecondPerDevice: { expected: number } }).tokensPerSecondPerDevice.expected = 1800),
       issue: /must be the published figure per device \(1850\)/,
-    },
-    { name: 'a float FX rate', edit: (f) => void ((f.fxRates[0] as { rate: unknown }).rate = 4.3), issue: /^fxRates\.0\.rate/ },
-    {
-      name: 'an inverse FX row on the same date',
-      edit: (f) => void f.fxRates.push({ ...(f.fxRates[0] as (typeof f.fxRates)[number]), base: 'MYR', quote: 'USD', rate: '0.23' }),
-      issue: /duplicate FX pair and date MYR\/USD 2025-07-01/,
     },
     { name: 'a known speed marked UNVERIFIED', edit: (f) => void ((f.network.links[0] as { evidence: string }).evidence = 'UNVERIFIED'), issue: /^network\.links\.0\.gbps/ },
   ];

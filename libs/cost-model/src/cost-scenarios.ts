@@ -1,17 +1,13 @@
-import { CurrencyCode, DecimalString, IsoDate, Money as MoneySchema, Slug } from '@cp/contracts';
+import { IsoDate, Money as MoneySchema, Slug } from '@cp/contracts';
 import { PRECISIONS } from '@cp/hardware';
 import { z } from 'zod';
 import { CostModelError } from './cost-model.error.js';
 import type { ShippingTerms } from './data-movement.js';
+import { DatasetVersion, ScenarioEvidence, Text, parseDataset, unique } from './dataset.js';
 import type { SourcedRange } from './estimate.js';
-import type { FxRate } from './fx.js';
 import type { SourcedMoney } from './money.js';
 
-/** Fact-sheet evidence tags: P primary, S secondary, E derived here (or a stated assumption), UNVERIFIED no confirmed source. */
-export const ScenarioEvidence = z.enum(['P', 'S', 'E', 'UNVERIFIED']);
-export type ScenarioEvidence = z.output<typeof ScenarioEvidence>;
-
-const Text = z.string().trim().min(1);
+export { ScenarioEvidence } from './dataset.js';
 const provenance = { evidence: ScenarioEvidence, source: Text, asOf: IsoDate, note: Text.nullable().default(null) };
 
 function ordered(range: { low: number; expected: number; high: number }): boolean {
@@ -82,28 +78,10 @@ export type LinkScenario = z.output<typeof LinkScenario>;
 export const EgressScenario = z.strictObject({ id: Slug, description: Text, pricePerGb: MoneySchema, ...provenance });
 export type EgressScenario = z.output<typeof EgressScenario>;
 
-export const FxScenario = z
-  .strictObject({
-    base: CurrencyCode,
-    quote: CurrencyCode,
-    rate: DecimalString,
-    date: IsoDate,
-    /** An official fixed rate (AED, SAR) rather than a planning assumption. */
-    peg: z.boolean(),
-    evidence: ScenarioEvidence,
-    source: Text,
-    note: Text.nullable().default(null),
-  })
-  .superRefine((row, ctx) => {
-    if (row.base === row.quote) ctx.addIssue({ code: 'custom', path: ['quote'], message: 'must differ from base' });
-    if (!(Number(row.rate) > 0)) ctx.addIssue({ code: 'custom', path: ['rate'], message: 'must be positive' });
-  });
-export type FxScenario = z.output<typeof FxScenario>;
-
 export const CostScenarios = z
   .strictObject({
     dataset: z.literal('cost-scenarios'),
-    version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.12.1'),
+    version: DatasetVersion,
     effectiveFrom: IsoDate,
     source: Text,
     calendar: z.strictObject({ hoursPerMonth: z.number().positive(), ...provenance }),
@@ -119,34 +97,19 @@ export const CostScenarios = z
       concurrentShipments: z.number().int().positive(),
       ...provenance,
     }),
-    fxRates: z.array(FxScenario).min(1),
   })
   .superRefine((file, ctx) => {
-    const unique = (section: string, keys: readonly string[], path: (index: number) => (string | number)[]): void => {
-      const seen = new Set<string>();
-      keys.forEach((key, index) => {
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: path(index), message: `duplicate ${section} ${key}` });
-        seen.add(key);
-      });
-    };
-    unique('mfu id', file.mfu.map((r) => r.id), (i) => ['mfu', i, 'id']);
-    unique('throughput id', file.inferenceThroughput.map((r) => r.id), (i) => ['inferenceThroughput', i, 'id']);
-    unique('pue id', file.pue.map((r) => r.id), (i) => ['pue', i, 'id']);
-    unique('link id', file.network.links.map((r) => r.id), (i) => ['network', 'links', i, 'id']);
-    unique('egress id', file.network.egressPrices.map((r) => r.id), (i) => ['network', 'egressPrices', i, 'id']);
-    // One row per unordered pair and date, so convert never has to choose between two readings.
-    unique('FX pair and date', file.fxRates.map((r) => `${[r.base, r.quote].sort().join('/')} ${r.date}`), (i) => ['fxRates', i, 'date']);
+    unique(ctx, 'mfu id', file.mfu.map((r) => r.id), (i) => ['mfu', i, 'id']);
+    unique(ctx, 'throughput id', file.inferenceThroughput.map((r) => r.id), (i) => ['inferenceThroughput', i, 'id']);
+    unique(ctx, 'pue id', file.pue.map((r) => r.id), (i) => ['pue', i, 'id']);
+    unique(ctx, 'link id', file.network.links.map((r) => r.id), (i) => ['network', 'links', i, 'id']);
+    unique(ctx, 'egress id', file.network.egressPrices.map((r) => r.id), (i) => ['network', 'egressPrices', i, 'id']);
   });
 export type CostScenarios = z.output<typeof CostScenarios>;
 
 /** Validates a parsed cost-scenarios file; throws CostModelError INVALID_COST_SCENARIOS naming every issue. */
 export function parseCostScenarios(json: unknown): CostScenarios {
-  const parsed = CostScenarios.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`);
-    throw new CostModelError('INVALID_COST_SCENARIOS', `invalid cost scenarios: ${issues.join('; ')}`, { issues });
-  }
-  return parsed.data;
+  return parseDataset(CostScenarios, json, 'INVALID_COST_SCENARIOS', 'cost scenarios');
 }
 
 function find<T extends { id: string }>(scenarios: CostScenarios, section: string, rows: readonly T[], id: string): T {
@@ -200,15 +163,4 @@ export function scenarioShipping(scenarios: CostScenarios): ShippingTerms {
     concurrentShipments: s.concurrentShipments,
     source: cite(scenarios, 'shipping', s),
   };
-}
-
-/** The FX rows as convert's table, each citing its file version and source. */
-export function scenarioFxRates(scenarios: CostScenarios): FxRate[] {
-  return scenarios.fxRates.map((r) => ({
-    base: r.base,
-    quote: r.quote,
-    rate: r.rate,
-    date: r.date,
-    source: cite(scenarios, `fxRates/${r.base}-${r.quote}`, r, r.peg ? `[${r.evidence}] peg` : undefined),
-  }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { convert, fxRateOn, type FxRate } from './fx.js';
+import { convert, fxAssumption, fxRateOn, type FxRate } from './fx.js';
 import { costModelError } from './test/expect-error.js';
 
 const table: FxRate[] = [
@@ -52,5 +52,19 @@ describe('convert', () => {
 describe('fxRateOn', () => {
   it('reports the row used and whether it was inverted', () => {
     expect(fxRateOn(table, 'MYR', 'USD', '2026-12-01')).toEqual({ rate: '0.2325581395', row: table[0], inverted: true });
+  });
+});
+
+describe('fxAssumption', () => {
+  const cases: { from: string; to: string; value: string; source: string }[] = [
+    { from: 'USD', to: 'CNY', value: '7.2 CNY per USD (row USD/CNY, dated 2026-01-01, applied on 2026-12-01)', source: 'fact sheet §5.2' },
+    { from: 'MYR', to: 'USD', value: '0.2325581395 USD per MYR (inverse of USD/MYR 4.3, dated 2025-07-01, applied on 2026-12-01)', source: 'fact sheet §5.2' },
+  ];
+  it.each(cases)('records $from/$to with the row it used', ({ from, to, value, source }) => {
+    expect(fxAssumption(table, from, to, '2026-12-01')).toEqual({ name: `FX ${from}/${to}`, value, source });
+  });
+
+  it('throws NO_FX_RATE like convert', () => {
+    expect(costModelError(() => fxAssumption(table, 'USD', 'JPY', '2026-12-01'), 'NO_FX_RATE').pair).toBe('USD/JPY');
   });
 });

@@ -1,5 +1,6 @@
 import { CostModelError } from './cost-model.error.js';
 import { D, invalid, quotient, text, type Dec } from './decimal.js';
+import type { Assumption } from './estimate.js';
 import { money, moneyAmount, type Money } from './money.js';
 
 /** One effective-dated FX row: 1 `base` = `rate` `quote` from `date` until a later row for the pair. */
@@ -45,6 +46,17 @@ function rateOn(table: readonly FxRate[], from: string, to: string, onDate: stri
 export function fxRateOn(table: readonly FxRate[], from: string, to: string, onDate: string): FxRateUsed {
   const found = rateOn(table, from, to, onDate);
   return { rate: text(found.rate), row: found.row, inverted: found.inverted };
+}
+
+/** The FX row `convert` would use, as an assumption named `FX FROM/TO` citing the row's source. */
+export function fxAssumption(table: readonly FxRate[], from: string, to: string, onDate: string): Assumption {
+  const used = fxRateOn(table, from, to, onDate);
+  const row = used.row;
+  return {
+    name: `FX ${from}/${to}`,
+    value: `${used.rate} ${to} per ${from} (${used.inverted ? `inverse of ${row.base}/${row.quote} ${row.rate}` : `row ${row.base}/${row.quote}`}, dated ${row.date}, applied on ${onDate})`,
+    source: row.source,
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ describe('README', () => {
   });
 
   it('documents every error code', () => {
-    const codes = ['MISSING_PRICE', 'MISSING_INPUT', 'NO_FX_RATE', 'CURRENCY_MISMATCH', 'INVALID_INPUT', 'INVALID_COST_SCENARIOS', 'UNKNOWN_SCENARIO_ENTRY'];
+    const codes = ['MISSING_PRICE', 'MISSING_INPUT', 'NO_FX_RATE', 'CURRENCY_MISMATCH', 'INVALID_INPUT', 'INVALID_COST_SCENARIOS', 'INVALID_FX_TABLE', 'INVALID_PRICE_BOOK', 'UNKNOWN_SCENARIO_ENTRY'];
     expect(codes.filter((code) => !readme.includes(`\`${code}\``))).toEqual([]);
   });
 });
