@@ -403,8 +403,8 @@ describe('each app service', () => {
   // Services that load reference data at start declare DATA_DIR; they must ship data/ there.
   const withData = APPS.filter((c) => 'DATA_DIR' in (c.schema as unknown as { shape: Record<string, unknown> }).shape);
 
-  it('the services that load reference data are inventory and region-compliance', () => {
-    expect(withData.map((c) => c.app)).toEqual(['inventory', 'region-compliance']);
+  it('the services that load reference data are inventory, region-compliance and cost-estimation', () => {
+    expect(withData.map((c) => c.app)).toEqual(['inventory', 'region-compliance', 'cost-estimation']);
   });
 
   it.each(withData)('$app: ships the reference data where DATA_DIR points by default', ({ app, schema }) => {

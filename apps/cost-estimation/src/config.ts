@@ -7,5 +7,7 @@ export const CostEstimationConfig = z.object({
   COST_ESTIMATION_HOST: env.host,
   COST_ESTIMATION_PORT: env.port(4003),
   MIGRATE_ON_START: env.bool(true),
+  SEED_ON_START: env.bool(true),
+  DATA_DIR: z.string().min(1).default('data'),
 });
 export type CostEstimationConfig = z.output<typeof CostEstimationConfig>;

@@ -12,6 +12,7 @@ const service = await startCostEstimation({
   databaseUrl: config.DATABASE_URL,
   http: { host: config.COST_ESTIMATION_HOST, port: config.COST_ESTIMATION_PORT },
   migrateOnStart: config.MIGRATE_ON_START,
+  dataDir: config.SEED_ON_START ? config.DATA_DIR : null,
 });
 closeOnSignals([service]);
 console.log(`cost-estimation ready at ${service.url}`);

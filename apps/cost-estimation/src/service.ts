@@ -2,10 +2,14 @@ import 'reflect-metadata';
 import { type RunningService, type ServiceStartOptions, startNestService } from '@cp/service-kit';
 import { CostEstimationModule } from './cost-estimation.module.js';
 
-export function startCostEstimation(options: ServiceStartOptions): Promise<RunningService> {
+export interface CostEstimationStartOptions extends ServiceStartOptions {
+  readonly dataDir: string | null;
+}
+
+export function startCostEstimation(options: CostEstimationStartOptions): Promise<RunningService> {
   return startNestService(
     'cost-estimation',
-    CostEstimationModule.forRoot({ bus: options.bus, databaseUrl: options.databaseUrl, migrateOnStart: options.migrateOnStart }),
+    CostEstimationModule.forRoot({ bus: options.bus, databaseUrl: options.databaseUrl, migrateOnStart: options.migrateOnStart, seedFromDataDir: options.dataDir }),
     options,
   );
 }

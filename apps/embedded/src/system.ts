@@ -38,7 +38,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const common = { databaseUrl: options.databaseUrl, migrateOnStart: true, http, logLevels: options.logLevels };
   const inventory = await startInventory({ ...common, bus: options.busFor('inventory', []), dataDir: options.dataDir });
   const compliance = await startRegionCompliance({ ...common, bus: options.busFor('region-compliance', []), dataDir: options.dataDir });
-  const cost = await startCostEstimation({ ...common, bus: options.busFor('cost-estimation', []) });
+  const cost = await startCostEstimation({ ...common, bus: options.busFor('cost-estimation', []), dataDir: options.dataDir });
   const gateway = await startGateway({
     ...common,
     bus: options.busFor('gateway', GATEWAY_SENDS),
