@@ -8,6 +8,7 @@ import { RolesGuard } from './auth/auth.guard.js';
 import { formatError } from './common/graphql-errors.js';
 import { createLoaders, type GatewayContext } from './common/loaders.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
+import { LedgerExportController } from './exports/ledger-export.controller.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions, PLANNING_SCHEMA } from './gateway.options.js';
 import { gatewayMigrations } from './migrations/index.js';
 import { ReferenceDataConsumer } from './reference-data/reference-data.consumer.js';
@@ -44,6 +45,7 @@ export class GatewayModule {
         }),
         HealthModule.forService(),
       ],
+      controllers: [LedgerExportController],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

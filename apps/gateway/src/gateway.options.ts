@@ -1,4 +1,16 @@
-import { CandidatesV1, ComplianceAdminV1, EvaluateComplianceV1, InventoryAdminV1, ListAcceleratorsV1, ListPoolsV1, ListSitesV1, ReservationCommandsV1 } from '@cp/contracts';
+import {
+  CandidatesV1,
+  ComplianceAdminV1,
+  CostAdminV1,
+  CostLedgerV1,
+  EstimateCostV1,
+  EvaluateComplianceV1,
+  InventoryAdminV1,
+  ListAcceleratorsV1,
+  ListPoolsV1,
+  ListSitesV1,
+  ReservationCommandsV1,
+} from '@cp/contracts';
 import type { MessageBus } from '@cp/messaging';
 import type { ApiTokens } from './auth/api-tokens.js';
 
@@ -17,4 +29,16 @@ export const GATEWAY_OPTIONS = Symbol('GATEWAY_OPTIONS');
 export const PLANNING_SCHEMA = 'planning';
 
 /** Request contracts the gateway sends; over Kafka it listens on their reply topics. */
-export const GATEWAY_SENDS = [ListSitesV1, ListAcceleratorsV1, ListPoolsV1, CandidatesV1, ReservationCommandsV1, InventoryAdminV1, EvaluateComplianceV1, ComplianceAdminV1];
+export const GATEWAY_SENDS = [
+  ListSitesV1,
+  ListAcceleratorsV1,
+  ListPoolsV1,
+  CandidatesV1,
+  ReservationCommandsV1,
+  InventoryAdminV1,
+  EvaluateComplianceV1,
+  ComplianceAdminV1,
+  EstimateCostV1,
+  CostLedgerV1,
+  CostAdminV1,
+];

@@ -7,7 +7,6 @@ import {
   type ComplianceCommandV1,
   EvaluateComplianceV1,
   ListPoolsV1,
-  type PlacementFactsV1,
   RulePackV1,
 } from '@cp/contracts';
 import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
@@ -19,6 +18,7 @@ import { parseArgs } from '../common/graphql-errors.js';
 import type { GatewayContext } from '../common/loaders.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
 import { ComplianceCheckInput, LegalEntityInput } from './compliance.input.js';
+import { placementFactsOf } from './placement-facts.js';
 import { ComplianceCheck, LegalEntity, RulePack, RulePackSummary, type Verdict, WhatIfResult } from './verdict.model.js';
 
 type Reply<K extends ComplianceAdminReplyV1['kind']> = Extract<ComplianceAdminReplyV1, { kind: K }>;
@@ -38,22 +38,7 @@ export class ComplianceResolver {
     const pool = pools.edges[0]?.node;
     if (!pool) throw new GraphQLError(`poolId: no capacity pool ${input.poolId}`, { extensions: { code: 'NOT_FOUND', field: 'poolId' } });
     const [site, accelerator] = await Promise.all([context.loaders.site.load(pool.siteId), context.loaders.accelerator.load(pool.acceleratorId)]);
-    const placement: PlacementFactsV1 = {
-      accelerator: {
-        id: accelerator.id,
-        vendor: accelerator.vendor,
-        originCountry: accelerator.originCountry,
-        designedForDataCenter: accelerator.designedForDataCenter,
-        tpp: accelerator.tppPerIntegratedCircuit,
-        performanceDensity: accelerator.performanceDensity,
-        memoryBandwidthGBps: accelerator.memoryBandwidthTBps.value === null ? null : accelerator.memoryBandwidthTBps.value * 1_000,
-        interconnectGBps: accelerator.interconnectGBps.value,
-      },
-      site: { id: site.id, countryCode: site.countryCode, stateFunded: site.stateFunded },
-      operator: { name: site.operator, hqCountry: site.operatorHqCountry, ultimateParentHqCountry: site.ultimateParentHqCountry },
-      ownership: input.ownership ?? pool.ownership,
-      hardwareMovement: input.hardwareMovement ?? null,
-    };
+    const placement = placementFactsOf(pool, site, accelerator, { ownership: input.ownership, hardwareMovement: input.hardwareMovement ?? null });
     const d = input.data;
     const request = parseArgs(EvaluateComplianceV1.request, {
       date: input.date,
