@@ -8,6 +8,10 @@ import { type RunningSystem, startSystem } from '../src/system.js';
 export interface TestSystem {
   readonly system: RunningSystem;
   readonly database: TestDatabase;
+  /** The Kafka namespace of this system's topics and groups (unused in-process). */
+  readonly namespace: string;
+  /** The bus each service was given, by service name. */
+  readonly buses: ReadonlyMap<string, MessageBus>;
   /** POST /graphql, optionally as the bearer of `token`. */
   graphql(query: string, variables?: Record<string, unknown>, token?: string): request.Test;
   close(): Promise<void>;
@@ -20,9 +24,15 @@ export async function startTestSystem(
   options: { apiTokens?: ApiTokens; serviceHttp?: boolean; wrapBus?: (service: string, bus: MessageBus) => MessageBus } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase(label);
-  const makeBus = busFactory(transport, uniqueNamespace(label));
+  const namespace = uniqueNamespace(label);
+  const makeBus = busFactory(transport, namespace);
+  const buses = new Map<string, MessageBus>();
   const system = await startSystem({
-    busFor: (service: string, sends: readonly RequestContract[]) => (options.wrapBus ?? ((_s, bus) => bus))(service, makeBus(service, sends)),
+    busFor: (service: string, sends: readonly RequestContract[]) => {
+      const bus = (options.wrapBus ?? ((_s, b) => b))(service, makeBus(service, sends));
+      buses.set(service, bus);
+      return bus;
+    },
     databaseUrl: database.url,
     gatewayHttp: { host: '127.0.0.1', port: 0 },
     serviceHttp: options.serviceHttp ? { host: '127.0.0.1' } : null,
@@ -35,6 +45,8 @@ export async function startTestSystem(
   return {
     system,
     database,
+    namespace,
+    buses,
     graphql: (query, variables = {}, token) => {
       const call = request(system.gateway.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
       if (token) call.set('authorization', `Bearer ${token}`);
