@@ -1,0 +1,2 @@
+export * from './recommend/index.js';
+export * from './lead-time.js';
