@@ -13,9 +13,11 @@ import { GATEWAY_OPTIONS, type GatewayModuleOptions, PLANNING_SCHEMA } from './g
 import { gatewayMigrations } from './migrations/index.js';
 import { ReferenceDataConsumer } from './reference-data/reference-data.consumer.js';
 import { ReferenceVersionEntity } from './reference-data/reference-version.entity.js';
+import { RecommendationEntity } from './recommendations/recommendation.entity.js';
+import { RecommendationsService } from './recommendations/recommendations.service.js';
 import { GATEWAY_RESOLVERS } from './schema/gateway-schema.js';
 
-export const gatewayEntities = [ReferenceVersionEntity];
+export const gatewayEntities = [ReferenceVersionEntity, RecommendationEntity];
 
 @Module({})
 export class GatewayModule {
@@ -52,6 +54,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: RolesGuard },
         ...GATEWAY_RESOLVERS,
         ReferenceDataConsumer,
+        RecommendationsService,
       ],
     };
   }

@@ -24,6 +24,14 @@ export function parseArgs<S extends z.ZodType>(schema: S, args: unknown, rename:
   throw userInputError(rename[field] ?? field, issue.message);
 }
 
+/** Parses against a contract schema, naming the GraphQL argument path of the first problem via `rename`. */
+export function parseAs<S extends z.ZodType>(schema: S, value: unknown, rename: (path: string) => string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw userInputError(rename(issue.path.map(String).join('.') || 'input'), issue.message);
+}
+
 /** Maps what the bus and services say to the public error codes; never leaks internals. */
 export function toGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;

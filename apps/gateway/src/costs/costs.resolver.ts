@@ -23,11 +23,12 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { z } from 'zod';
 import { RequireRoles } from '../auth/auth.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { parseArgs, userInputError } from '../common/graphql-errors.js';
+import { parseArgs, parseAs, userInputError } from '../common/graphql-errors.js';
 import type { GatewayContext } from '../common/loaders.js';
 import { placementFactsOf } from '../compliance/placement-facts.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
 import { costCandidateOf } from './cost-facts.js';
+import { costWorkloadOf, isTraining, withoutNulls } from './cost-workload.js';
 import { estimateInputPath, ledgerInputPath } from './cost-paths.js';
 import { BudgetInput, EstimateCostInput, LedgerEntryInput, LedgerFilterInput } from './cost.input.js';
 import {
@@ -51,18 +52,6 @@ const MAX_POOLS = 200;
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-/** Parses against a contract schema, naming the GraphQL argument path of the first problem. */
-function parseAs<S extends z.ZodType>(schema: S, value: unknown, rename: (path: string) => string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw userInputError(rename(issue.path.map(String).join('.') || 'input'), issue.message);
-}
-
-function withoutNulls<T extends Record<string, unknown>>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
 }
 
 /** Cost estimates, the cost ledger, finance reports, budgets and cost reference data. */
@@ -101,27 +90,8 @@ export class CostsResolver {
 
     const verdicts = input.compliance ? await this.verdicts(input, pricingDate, facts) : null;
     const w = input.workload;
-    const training = w.kind === 'TRAINING' || w.kind === 'FINE_TUNING';
-    const common = withoutNulls({ powerUtilisation: w.powerUtilisation, basis: w.basis, costOfDelayPerDay: w.costOfDelayPerDay, dataMovements: w.dataMovements.map((d) => withoutNulls({ ...d })) });
-    const workload = training
-      ? {
-          kind: w.kind,
-          work: w.flops !== null && w.flops !== undefined ? { flops: w.flops } : { activeParameters: w.activeParameters, tokens: w.tokens },
-          ...withoutNulls({ modelType: w.modelType, precision: w.precision, mfu: w.mfu, mfuScenarioId: w.mfuScenarioId }),
-          ...common,
-        }
-      : {
-          kind: w.kind,
-          ...withoutNulls({
-            averageTokensPerSecond: w.averageTokensPerSecond,
-            peakTokensPerSecond: w.peakTokensPerSecond,
-            headroom: w.headroom,
-            months: w.months,
-            tokensPerSecondPerDevice: w.tokensPerSecondPerDevice,
-            throughputScenarioId: w.throughputScenarioId,
-          }),
-          ...common,
-        };
+    const training = isTraining(w.kind);
+    const workload = costWorkloadOf(w);
     const request = parseAs(
       EstimateCostV1.request,
       {

@@ -1,4 +1,5 @@
 import { InitialGatewaySchema1764576000000 } from './1764576000000-initial-gateway-schema.js';
+import { Recommendations1764620000000 } from './1764620000000-recommendations.js';
 
 /** In order of application; TypeORM runs the pending ones. */
-export const gatewayMigrations = [InitialGatewaySchema1764576000000];
+export const gatewayMigrations = [InitialGatewaySchema1764576000000, Recommendations1764620000000];
