@@ -1,9 +1,11 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MessagingModule } from '@cp/messaging';
-import { databaseModule, HealthModule } from '@cp/service-kit';
+import { databaseModule, HealthModule, outboxRelayProvider } from '@cp/service-kit';
+import { PlacementAcceptedV1, PlacementAlertRaisedV1 } from '@cp/contracts';
+import type { OutboxRelay } from '@cp/persistence';
 import { RolesGuard } from './auth/auth.guard.js';
 import { formatError } from './common/graphql-errors.js';
 import { createLoaders, type GatewayContext } from './common/loaders.js';
@@ -15,9 +17,26 @@ import { ReferenceDataConsumer } from './reference-data/reference-data.consumer.
 import { ReferenceVersionEntity } from './reference-data/reference-version.entity.js';
 import { RecommendationEntity } from './recommendations/recommendation.entity.js';
 import { RecommendationsService } from './recommendations/recommendations.service.js';
+import { AcceptedPlacementEntity } from './plans/accepted-placement.entity.js';
+import { PlacementAlertEntity } from './plans/placement-alert.entity.js';
+import { PlacementAlertsConsumer } from './plans/placement-alerts.consumer.js';
+import { GATEWAY_OUTBOX, PlansService } from './plans/plans.service.js';
 import { GATEWAY_RESOLVERS } from './schema/gateway-schema.js';
 
-export const gatewayEntities = [ReferenceVersionEntity, RecommendationEntity];
+export const gatewayEntities = [ReferenceVersionEntity, RecommendationEntity, AcceptedPlacementEntity, PlacementAlertEntity];
+
+/** Relays the planning outbox (placement.accepted, placement.alerts) while the gateway runs. */
+class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(GATEWAY_OUTBOX) private readonly relay: OutboxRelay) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
 
 @Module({})
 export class GatewayModule {
@@ -55,6 +74,10 @@ export class GatewayModule {
         ...GATEWAY_RESOLVERS,
         ReferenceDataConsumer,
         RecommendationsService,
+        PlansService,
+        PlacementAlertsConsumer,
+        outboxRelayProvider(GATEWAY_OUTBOX, 'gateway', PLANNING_SCHEMA, [PlacementAcceptedV1, PlacementAlertRaisedV1]),
+        GatewayLifecycle,
       ],
     };
   }

@@ -23,3 +23,4 @@ export * from './compliance/admin.v1.js';
 export * from './cost/estimate.v1.js';
 export * from './cost/ledger.v1.js';
 export * from './cost/admin.v1.js';
+export * from './placement/events.v1.js';

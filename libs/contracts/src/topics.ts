@@ -34,6 +34,9 @@ export const Topics = {
   /** Actual usage from pipelines and billing feeds, keyed by cost centre. */
   costUsage: { name: 'cost.usage', partitions: 3 },
   costDataPublished: { name: 'cost.data-published', partitions: 1 },
+  /** Keyed by plan id. */
+  placementAccepted: { name: 'placement.accepted', partitions: 3 },
+  placementAlerts: { name: 'placement.alerts', partitions: 3 },
 } as const satisfies Record<string, TopicSpec>;
 
 /** All topics including the dead-letter topic of each request and event topic. */

@@ -1,2 +1,3 @@
 export * from './recommend/index.js';
 export * from './lead-time.js';
+export * from './monthly-spend.js';

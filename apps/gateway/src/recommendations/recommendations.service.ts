@@ -47,6 +47,25 @@ export interface Computed {
 /** The GraphQL input as stored: plain JSON, nulls dropped. */
 export type WorkloadSnapshot = Record<string, unknown> & Pick<WorkloadInput, 'legalEntityId' | 'costCenter' | 'currency'> & { workload: Record<string, unknown> & { kind: string } };
 
+/** The workload facts compliance reads, from a stored input. */
+export function complianceWorkloadOf(input: WorkloadSnapshot): Record<string, unknown> {
+  const d = (input.data as Record<string, unknown> | undefined) ?? {};
+  return {
+    kind: input.workload.kind,
+    servesPublicIn: (input.servesPublicIn as string[] | undefined) ?? [],
+    data: {
+      originCountry: d.originCountry ?? null,
+      personalInfoIndividuals: d.personalInfoIndividuals ?? 0,
+      sensitivePersonalInfoIndividuals: d.sensitivePersonalInfoIndividuals ?? 0,
+      importantData: d.importantData ?? false,
+      cumulativePersonalInfoIndividualsThisYear: d.cumulativePersonalInfoIndividualsThisYear ?? 0,
+      cumulativeSensitivePersonalInfoIndividualsThisYear: d.cumulativeSensitivePersonalInfoIndividualsThisYear ?? 0,
+      personalInfoIndividualsSincePreviousYear: d.personalInfoIndividualsSincePreviousYear ?? 0,
+      sensitivePersonalInfoIndividualsSincePreviousYear: d.sensitivePersonalInfoIndividualsSincePreviousYear ?? 0,
+    },
+  };
+}
+
 function today(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
@@ -193,27 +212,13 @@ export class RecommendationsService {
   }
 
   private async verdicts(input: WorkloadSnapshot, date: string, facts: readonly { pool: CapacityPoolV1; site: SiteV1; accelerator: AcceleratorV1 }[]) {
-    const d = (input.data as Record<string, unknown> | undefined) ?? {};
     const request = parseAs(
       EvaluateComplianceV1.request,
       {
         date,
         legalEntityId: input.legalEntityId,
         track: false,
-        workload: {
-          kind: input.workload.kind,
-          servesPublicIn: (input.servesPublicIn as string[] | undefined) ?? [],
-          data: {
-            originCountry: d.originCountry ?? null,
-            personalInfoIndividuals: d.personalInfoIndividuals ?? 0,
-            sensitivePersonalInfoIndividuals: d.sensitivePersonalInfoIndividuals ?? 0,
-            importantData: d.importantData ?? false,
-            cumulativePersonalInfoIndividualsThisYear: d.cumulativePersonalInfoIndividualsThisYear ?? 0,
-            cumulativeSensitivePersonalInfoIndividualsThisYear: d.cumulativeSensitivePersonalInfoIndividualsThisYear ?? 0,
-            personalInfoIndividualsSincePreviousYear: d.personalInfoIndividualsSincePreviousYear ?? 0,
-            sensitivePersonalInfoIndividualsSincePreviousYear: d.sensitivePersonalInfoIndividualsSincePreviousYear ?? 0,
-          },
-        },
+        workload: complianceWorkloadOf(input),
         candidates: facts.map(({ pool, site, accelerator }) => ({ candidateId: pool.id, placement: placementFactsOf(pool, site, accelerator) })),
       },
       (p) => (p === 'legalEntityId' ? 'input.legalEntityId' : p.startsWith('workload.data.') ? `input.data.${p.slice('workload.data.'.length)}` : `input.${p.replace(/^workload\./, '')}`),
