@@ -21,9 +21,11 @@ import { AcceptedPlacementEntity } from './plans/accepted-placement.entity.js';
 import { PlacementAlertEntity } from './plans/placement-alert.entity.js';
 import { PlacementAlertsConsumer } from './plans/placement-alerts.consumer.js';
 import { GATEWAY_OUTBOX, PlansService } from './plans/plans.service.js';
+import { PortfolioPlanEntity } from './portfolios/portfolio-plan.entity.js';
+import { PortfoliosService } from './portfolios/portfolios.service.js';
 import { GATEWAY_RESOLVERS } from './schema/gateway-schema.js';
 
-export const gatewayEntities = [ReferenceVersionEntity, RecommendationEntity, AcceptedPlacementEntity, PlacementAlertEntity];
+export const gatewayEntities = [ReferenceVersionEntity, RecommendationEntity, AcceptedPlacementEntity, PlacementAlertEntity, PortfolioPlanEntity];
 
 /** Relays the planning outbox (placement.accepted, placement.alerts) while the gateway runs. */
 class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -75,6 +77,7 @@ export class GatewayModule {
         ReferenceDataConsumer,
         RecommendationsService,
         PlansService,
+        PortfoliosService,
         PlacementAlertsConsumer,
         outboxRelayProvider(GATEWAY_OUTBOX, 'gateway', PLANNING_SCHEMA, [PlacementAcceptedV1, PlacementAlertRaisedV1]),
         GatewayLifecycle,

@@ -31,7 +31,7 @@ export class PlansResolver {
 
   @Mutation(() => AcceptedPlan, {
     description:
-      'Accept a plan (a recommendation): reserve its capacity, commit its spend to the cost ledger and emit placement.accepted — all or nothing. Accepting again returns the same acceptance.',
+      'Accept a plan (a recommendation, or a portfolio plan): reserve the capacity of every placement, commit its spend to the cost ledger and emit placement.accepted — all or nothing. Accepting again returns the same acceptance.',
   })
   @RequireRoles('planner')
   async acceptPlan(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor, @Context() context: GatewayContext): Promise<AcceptedPlan> {

@@ -25,6 +25,8 @@ import { placementFactsOf } from '../compliance/placement-facts.js';
 import { isTraining } from '../costs/cost-workload.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions, PLANNING_SCHEMA } from '../gateway.options.js';
 import { complianceWorkloadOf, RecommendationsService, type StoredResult, type WorkloadSnapshot } from '../recommendations/recommendations.service.js';
+import { PortfoliosService, type StoredPortfolio } from '../portfolios/portfolios.service.js';
+import type { RecommendationEntity } from '../recommendations/recommendation.entity.js';
 import { AcceptedPlacementEntity } from './accepted-placement.entity.js';
 import { PlacementAlertEntity } from './placement-alert.entity.js';
 
@@ -68,6 +70,7 @@ export class PlansService {
     @Inject(GATEWAY_OUTBOX) private readonly relay: OutboxRelay,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recommendations: RecommendationsService,
+    private readonly portfolios: PortfoliosService,
   ) {}
 
   async accepted(planId: string): Promise<AcceptedPlacementEntity[]> {
@@ -181,40 +184,54 @@ export class PlansService {
     return raised;
   }
 
-  /** The placements a plan asks for; today a plan is a stored recommendation's choice. */
+  /** The placements a plan asks for: a recommendation's choice, or every assignment of a portfolio plan. */
   private async placementsOf(planId: string): Promise<PlannedPlacement[]> {
-    const rec = await this.recommendations.get(planId);
+    const portfolio = await this.portfolios.find(planId);
+    if (!portfolio) {
+      const rec = await this.recommendations.get(planId);
+      const chosen = (rec.result as unknown as StoredResult).chosen;
+      if (!chosen) throw conflict(`recommendation ${planId} chose no placement; there is nothing to accept`);
+      return [this.placementFrom(rec, chosen.candidateId, `${planId}:1`, `recommendation:${planId}`)];
+    }
+    const stored = portfolio.result as unknown as StoredPortfolio;
+    if (stored.plan.assignment.length === 0) throw conflict(`portfolio plan ${planId} is ${stored.plan.status} and assigns nothing; there is nothing to accept`);
+    return Promise.all(
+      stored.plan.assignment.map(async (a, index) => {
+        const rec = await this.recommendations.get(stored.workloads[a.workloadId]!.recommendationId);
+        return this.placementFrom(rec, a.poolId, `${planId}:${index + 1}`, `portfolio:${planId}:${a.workloadId}`);
+      }),
+    );
+  }
+
+  private placementFrom(rec: RecommendationEntity, candidateId: string, placementId: string, workloadRef: string): PlannedPlacement {
     const result = rec.result as unknown as StoredResult;
-    const chosen = result.chosen;
-    if (!chosen) throw conflict(`recommendation ${planId} chose no placement; there is nothing to accept`);
-    const detail = result.details[chosen.candidateId];
-    if (!detail?.estimate) throw conflict(`recommendation ${planId} has no estimate for its choice`);
+    const ranked = [result.chosen, ...result.alternatives].find((r) => r?.candidateId === candidateId);
+    const detail = result.details[candidateId];
+    if (!ranked || !detail?.estimate) throw conflict(`recommendation ${rec.id} has no priced placement on ${candidateId}`);
     const input = rec.input as WorkloadSnapshot;
     const window = input.window as { from: string; to: string };
     const devices = isTraining(input.workload.kind) ? Number(input.workload.devices) : Number(detail.estimate.devices.expected);
-    return [
-      {
-        placementId: `${planId}:1`,
-        workloadRef: `recommendation:${planId}`,
-        poolId: chosen.poolId,
-        devices,
-        window,
-        committed: { amount: committedAmount(chosen.objectives.totalCost.amount), currency: chosen.objectives.totalCost.currency },
-        ledger: {
-          costCenter: rec.costCenter,
-          workloadId: (input.name as string | undefined) ?? planId,
-          workloadKind: input.workload.kind as LedgerEntryV1Parsed['workloadKind'],
-          siteId: chosen.siteId,
-          countryCode: chosen.countryCode,
-          vendor: chosen.vendor,
-          acceleratorId: chosen.acceleratorId,
-          priceBookVersion: (rec.versions.priceBook as string | null) ?? null,
-        },
-        legalEntityId: rec.legalEntityId,
-        input,
-        verdict: detail.verdict,
+    return {
+      placementId,
+      workloadRef,
+      poolId: ranked.poolId,
+      devices,
+      window,
+      committed: { amount: committedAmount(ranked.objectives.totalCost.amount), currency: ranked.objectives.totalCost.currency },
+      ledger: {
+        costCenter: rec.costCenter,
+        workloadId: (input.name as string | undefined) ?? rec.id,
+        workloadKind: input.workload.kind as LedgerEntryV1Parsed['workloadKind'],
+        siteId: ranked.siteId,
+        countryCode: ranked.countryCode,
+        vendor: ranked.vendor,
+        acceleratorId: ranked.acceleratorId,
+        priceBookVersion: (rec.versions.priceBook as string | null) ?? null,
       },
-    ];
+      legalEntityId: rec.legalEntityId,
+      input,
+      verdict: detail.verdict,
+    };
   }
 
   private async hold(placement: PlannedPlacement, actor: Actor): Promise<ReservationV1> {
@@ -274,7 +291,7 @@ export class PlansService {
     const [site, accelerator] = await Promise.all([loaders.site.load(pool.siteId), loaders.accelerator.load(pool.acceleratorId)]);
     return Object.assign(new AcceptedPlacementEntity(), {
       id: placement.placementId,
-      planId: placement.placementId.split(':')[0]!,
+      planId: placement.placementId.slice(0, placement.placementId.lastIndexOf(':')),
       workloadRef: placement.workloadRef,
       poolId: placement.poolId,
       reservationId: reservation.id,
