@@ -15,7 +15,7 @@ const depConstraints = [
   { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:testing'] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'], allowedExternalImports: DOMAIN_EXTERNALS },
-  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod', '@jest/globals'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:domain', 'type:contracts'] },
 ];
 

@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MessagingModule } from '@cp/messaging';
 import { databaseModule, HealthModule, outboxRelayProvider } from '@cp/service-kit';
-import { PlacementAcceptedV1, PlacementAlertRaisedV1 } from '@cp/contracts';
+import { PlacementAcceptedV1, PlacementAlertRaisedV1, PlacementRecommendedV1 } from '@cp/contracts';
 import type { OutboxRelay } from '@cp/persistence';
 import { RolesGuard } from './auth/auth.guard.js';
 import { formatError } from './common/graphql-errors.js';
@@ -23,9 +23,12 @@ import { PlacementAlertsConsumer } from './plans/placement-alerts.consumer.js';
 import { GATEWAY_OUTBOX, PlansService } from './plans/plans.service.js';
 import { PortfolioPlanEntity } from './portfolios/portfolio-plan.entity.js';
 import { PortfoliosService } from './portfolios/portfolios.service.js';
+import { IntakeConsumer } from './intake/intake.consumer.js';
+import { IntakeService } from './intake/intake.service.js';
+import { WorkloadRequestEntity } from './intake/workload-request.entity.js';
 import { GATEWAY_RESOLVERS } from './schema/gateway-schema.js';
 
-export const gatewayEntities = [ReferenceVersionEntity, RecommendationEntity, AcceptedPlacementEntity, PlacementAlertEntity, PortfolioPlanEntity];
+export const gatewayEntities = [ReferenceVersionEntity, RecommendationEntity, AcceptedPlacementEntity, PlacementAlertEntity, PortfolioPlanEntity, WorkloadRequestEntity];
 
 /** Relays the planning outbox (placement.accepted, placement.alerts) while the gateway runs. */
 class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -78,8 +81,10 @@ export class GatewayModule {
         RecommendationsService,
         PlansService,
         PortfoliosService,
+        IntakeService,
+        IntakeConsumer,
         PlacementAlertsConsumer,
-        outboxRelayProvider(GATEWAY_OUTBOX, 'gateway', PLANNING_SCHEMA, [PlacementAcceptedV1, PlacementAlertRaisedV1]),
+        outboxRelayProvider(GATEWAY_OUTBOX, 'gateway', PLANNING_SCHEMA, [PlacementAcceptedV1, PlacementAlertRaisedV1, PlacementRecommendedV1]),
         GatewayLifecycle,
       ],
     };

@@ -24,3 +24,5 @@ export * from './cost/estimate.v1.js';
 export * from './cost/ledger.v1.js';
 export * from './cost/admin.v1.js';
 export * from './placement/events.v1.js';
+export * from './placement/workload-request.v1.js';
+export * from './placement/json-schemas.js';

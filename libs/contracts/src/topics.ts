@@ -37,6 +37,10 @@ export const Topics = {
   /** Keyed by plan id. */
   placementAccepted: { name: 'placement.accepted', partitions: 3 },
   placementAlerts: { name: 'placement.alerts', partitions: 3 },
+  /** Keyed by the pipeline's idempotency key. */
+  workloadRequests: { name: 'workload.requests', partitions: 3 },
+  /** Keyed by the same idempotency key as the request. */
+  placementRecommendations: { name: 'placement.recommendations', partitions: 3 },
 } as const satisfies Record<string, TopicSpec>;
 
 /** All topics including the dead-letter topic of each request and event topic. */

@@ -70,7 +70,7 @@ function today(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-function snapshotOf(input: WorkloadInput): WorkloadSnapshot {
+export function snapshotOf(input: WorkloadInput | Record<string, unknown>): WorkloadSnapshot {
   return JSON.parse(JSON.stringify(input, (_key, value: unknown) => (value === null ? undefined : value))) as WorkloadSnapshot;
 }
 
@@ -89,12 +89,19 @@ export class RecommendationsService {
   async recommend(input: WorkloadInput, actor: Actor | null, loaders: Loaders, now = new Date()): Promise<RecommendationEntity> {
     const snapshot = snapshotOf(input);
     const computed = await this.compute(snapshot, loaders, now);
-    const row = this.dataSource.getRepository(RecommendationEntity).create({
+    const row = this.entityOf(snapshot, computed, actor, now);
+    await this.dataSource.getRepository(RecommendationEntity).insert(row as never);
+    return row;
+  }
+
+  /** The row a computed recommendation is stored as; callers insert it in their own transaction. */
+  entityOf(snapshot: WorkloadSnapshot, computed: Computed, actor: Actor | null, now: Date): RecommendationEntity {
+    return this.dataSource.getRepository(RecommendationEntity).create({
       id: randomUUID(),
-      name: input.name ?? null,
-      kind: input.workload.kind,
-      costCenter: input.costCenter,
-      legalEntityId: input.legalEntityId,
+      name: (snapshot.name as string | undefined) ?? null,
+      kind: snapshot.workload.kind,
+      costCenter: snapshot.costCenter,
+      legalEntityId: snapshot.legalEntityId,
       input: snapshot,
       versions: computed.versions,
       result: computed.result as unknown as Record<string, unknown>,
@@ -102,8 +109,6 @@ export class RecommendationsService {
       requestedBy: actor?.id ?? 'anonymous',
       createdAt: now,
     });
-    await this.dataSource.getRepository(RecommendationEntity).insert(row as never);
-    return row;
   }
 
   async get(id: string): Promise<RecommendationEntity> {

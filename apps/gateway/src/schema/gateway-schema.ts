@@ -6,6 +6,7 @@ import { ComplianceResolver } from '../compliance/compliance.resolver.js';
 import { CostsResolver } from '../costs/costs.resolver.js';
 import { InventoryAdminResolver } from '../inventory-admin/inventory-admin.resolver.js';
 import { PoolsResolver } from '../pools/pools.resolver.js';
+import { IntakeResolver } from '../intake/intake.resolver.js';
 import { PlansResolver } from '../plans/plans.resolver.js';
 import { PortfoliosResolver } from '../portfolios/portfolios.resolver.js';
 import { RecommendationsResolver } from '../recommendations/recommendations.resolver.js';
@@ -14,7 +15,7 @@ import { ReservationsResolver } from '../reservations/reservations.resolver.js';
 import { SitesResolver } from '../sites/sites.resolver.js';
 
 /** Every resolver of the public API; the module registers these and the SDL is printed from them. */
-export const GATEWAY_RESOLVERS = [SitesResolver, AcceleratorsResolver, PoolsResolver, ReservationsResolver, InventoryAdminResolver, ComplianceResolver, CostsResolver, RecommendationsResolver, PlansResolver, PortfoliosResolver, ReferenceDataResolver];
+export const GATEWAY_RESOLVERS = [SitesResolver, AcceleratorsResolver, PoolsResolver, ReservationsResolver, InventoryAdminResolver, ComplianceResolver, CostsResolver, RecommendationsResolver, PlansResolver, PortfoliosResolver, IntakeResolver, ReferenceDataResolver];
 
 /** The public schema as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */
 export async function printGatewaySchema(): Promise<string> {

@@ -1,0 +1,55 @@
+import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '@cp/contracts';
+import { RequireRoles } from '../auth/auth.guard.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { userInputError } from '../common/graphql-errors.js';
+import type { GatewayContext } from '../common/loaders.js';
+import { fromEntity } from '../recommendations/recommendation.mapper.js';
+import { RecommendationsService } from '../recommendations/recommendations.service.js';
+import { WorkloadInput } from '../recommendations/workload.input.js';
+import { IntakeService } from './intake.service.js';
+import type { WorkloadRequestEntity } from './workload-request.entity.js';
+import { WorkloadRequest } from './workload-request.model.js';
+
+const KEY = /^.{8,200}$/s;
+
+@Resolver(() => WorkloadRequest)
+export class IntakeResolver {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly recommendations: RecommendationsService,
+  ) {}
+
+  @Mutation(() => WorkloadRequest, { description: 'Submit a workload request over HTTP: the same path as workload.requests, idempotent per key.' })
+  @RequireRoles('pipeline', 'planner')
+  async submitWorkloadRequest(
+    @Args('idempotencyKey') idempotencyKey: string,
+    @Args('input') input: WorkloadInput,
+    @CurrentActor() actor: Actor,
+    @Context() context: GatewayContext,
+  ): Promise<WorkloadRequest> {
+    if (!KEY.test(idempotencyKey)) throw userInputError('idempotencyKey', 'must be 8 to 200 characters');
+    return this.view(await this.intake.submit(idempotencyKey, actor.id, input as never, 'GRAPHQL', context.loaders));
+  }
+
+  @Query(() => WorkloadRequest, { nullable: true })
+  async workloadRequest(@Args('idempotencyKey') idempotencyKey: string): Promise<WorkloadRequest | null> {
+    const row = await this.intake.byKey(idempotencyKey);
+    return row ? this.view(row) : null;
+  }
+
+  @Query(() => [WorkloadRequest], { description: 'Newest first.' })
+  async workloadRequests(
+    @Args('status', { type: () => String, nullable: true }) status: string | null,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+  ): Promise<WorkloadRequest[]> {
+    if (status !== null && !['RECEIVED', 'EVALUATING', 'RECOMMENDED', 'FAILED'].includes(status)) throw userInputError('status', 'must be RECEIVED, EVALUATING, RECOMMENDED or FAILED');
+    if (first < 1 || first > 500) throw userInputError('first', 'must be from 1 to 500');
+    return Promise.all((await this.intake.list(status, first)).map((row) => this.view(row)));
+  }
+
+  private async view(row: WorkloadRequestEntity): Promise<WorkloadRequest> {
+    const recommendation = row.recommendationId ? fromEntity(await this.recommendations.get(row.recommendationId)) : null;
+    return { ...row, error: row.error, recommendation };
+  }
+}
