@@ -19,16 +19,25 @@ export default async function globalSetup() {
     await client.end().catch(() => undefined);
   }
 
-  const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING, connectionTimeout: 3_000, retry: { retries: 3 } }).admin();
-  try {
-    await admin.connect();
-    await admin.describeCluster();
-  } catch (error) {
-    throw new Error(
-      `Kafka is not reachable at KAFKA_BROKERS=${brokers.join(',')}: ${error.message}. ` +
-        '`npm test` starts a local broker itself (infra/kafka: Java 17 and Maven); or run `npm run kafka:start`.',
-    );
-  } finally {
-    await admin.disconnect().catch(() => undefined);
+  // A broker that has just started may still be electing its controller: retry that for a while.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const admin = new Kafka({ brokers, logLevel: logLevel.NOTHING, connectionTimeout: 3_000, retry: { retries: 3 } }).admin();
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+      return;
+    } catch (error) {
+      const electing = /leader|election|not available/i.test(String(error.message));
+      if (!electing || Date.now() > deadline) {
+        throw new Error(
+          `Kafka is not reachable at KAFKA_BROKERS=${brokers.join(',')}: ${error.message}. ` +
+            '`npm test` starts a local broker itself (infra/kafka: Java 17 and Maven); or run `npm run kafka:start`.',
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 }
