@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 export const CostEstimationConfig = z.object({
   KAFKA_BROKERS: env.kafkaBrokers,
+  KAFKA_NAMESPACE: env.kafkaNamespace,
   DATABASE_URL: env.databaseUrl,
   COST_ESTIMATION_HOST: env.host,
   COST_ESTIMATION_PORT: env.port(4003),

@@ -6,7 +6,7 @@ import { CostEstimationConfig } from './config.js';
 import { startCostEstimation } from './service.js';
 
 const config = loadConfigOrExit('cost-estimation', CostEstimationConfig);
-const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, service: 'cost-estimation', topics: allTopics(), sends: [] });
+const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, namespace: config.KAFKA_NAMESPACE, service: 'cost-estimation', topics: allTopics(), sends: [] });
 const service = await startCostEstimation({
   bus,
   databaseUrl: config.DATABASE_URL,

@@ -4,6 +4,7 @@ import { ApiTokensSetting } from './auth/api-tokens.js';
 
 export const GatewayConfig = z.object({
   KAFKA_BROKERS: env.kafkaBrokers,
+  KAFKA_NAMESPACE: env.kafkaNamespace,
   DATABASE_URL: env.databaseUrl,
   GATEWAY_HOST: env.host,
   GATEWAY_PORT: env.port(4000),

@@ -6,7 +6,7 @@ import { GatewayConfig } from './config.js';
 import { GATEWAY_SENDS, startGateway } from './service.js';
 
 const config = loadConfigOrExit('gateway', GatewayConfig);
-const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, service: 'gateway', topics: allTopics(), sends: GATEWAY_SENDS });
+const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, namespace: config.KAFKA_NAMESPACE, service: 'gateway', topics: allTopics(), sends: GATEWAY_SENDS });
 const service = await startGateway({
   bus,
   databaseUrl: config.DATABASE_URL,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 export const InventoryConfig = z.object({
   KAFKA_BROKERS: env.kafkaBrokers,
+  KAFKA_NAMESPACE: env.kafkaNamespace,
   DATABASE_URL: env.databaseUrl,
   INVENTORY_HOST: env.host,
   INVENTORY_PORT: env.port(4001),

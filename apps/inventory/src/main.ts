@@ -6,7 +6,7 @@ import { InventoryConfig } from './config.js';
 import { startInventory } from './service.js';
 
 const config = loadConfigOrExit('inventory', InventoryConfig);
-const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, service: 'inventory', topics: allTopics(), sends: [] });
+const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, namespace: config.KAFKA_NAMESPACE, service: 'inventory', topics: allTopics(), sends: [] });
 const service = await startInventory({
   bus,
   databaseUrl: config.DATABASE_URL,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 export const RegionComplianceConfig = z.object({
   KAFKA_BROKERS: env.kafkaBrokers,
+  KAFKA_NAMESPACE: env.kafkaNamespace,
   DATABASE_URL: env.databaseUrl,
   REGION_COMPLIANCE_HOST: env.host,
   REGION_COMPLIANCE_PORT: env.port(4002),

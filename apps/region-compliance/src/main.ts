@@ -6,7 +6,7 @@ import { RegionComplianceConfig } from './config.js';
 import { startRegionCompliance } from './service.js';
 
 const config = loadConfigOrExit('region-compliance', RegionComplianceConfig);
-const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, service: 'region-compliance', topics: allTopics(), sends: [] });
+const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, namespace: config.KAFKA_NAMESPACE, service: 'region-compliance', topics: allTopics(), sends: [] });
 const service = await startRegionCompliance({
   bus,
   databaseUrl: config.DATABASE_URL,

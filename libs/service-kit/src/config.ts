@@ -37,6 +37,8 @@ export const env = {
     .string({ error: 'is required (comma-separated host:port list, e.g. 127.0.0.1:9092)' })
     .transform((value) => value.split(',').map((b) => b.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'each broker must be host:port')).min(1, 'needs at least one broker')),
+  /** Prefix of every topic and consumer group, for several deployments (or test runs) sharing one cluster. */
+  kafkaNamespace: z.string().regex(/^[a-z0-9][a-z0-9-]{0,60}$/, 'must be lower-case letters, digits and dashes').optional(),
   databaseUrl: z
     .string({ error: 'is required (e.g. postgres://postgres@127.0.0.1:5432/postgres)' })
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL'),

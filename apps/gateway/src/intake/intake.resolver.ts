@@ -1,4 +1,5 @@
 import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
 import type { Actor } from '@cp/contracts';
 import { RequireRoles } from '../auth/auth.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -7,7 +8,7 @@ import type { GatewayContext } from '../common/loaders.js';
 import { fromEntity } from '../recommendations/recommendation.mapper.js';
 import { RecommendationsService } from '../recommendations/recommendations.service.js';
 import { WorkloadInput } from '../recommendations/workload.input.js';
-import { IntakeService } from './intake.service.js';
+import { EvaluationInProgressError, IntakeService } from './intake.service.js';
 import type { WorkloadRequestEntity } from './workload-request.entity.js';
 import { WorkloadRequest } from './workload-request.model.js';
 
@@ -29,7 +30,14 @@ export class IntakeResolver {
     @Context() context: GatewayContext,
   ): Promise<WorkloadRequest> {
     if (!KEY.test(idempotencyKey)) throw userInputError('idempotencyKey', 'must be 8 to 200 characters');
-    return this.view(await this.intake.submit(idempotencyKey, actor.id, input as never, 'GRAPHQL', context.loaders));
+    try {
+      return this.view(await this.intake.submit(idempotencyKey, actor.id, input as never, 'GRAPHQL', context.loaders));
+    } catch (error) {
+      if (error instanceof EvaluationInProgressError) {
+        throw new GraphQLError(`idempotencyKey: ${error.message}`, { extensions: { code: 'CONFLICT', field: 'idempotencyKey' } });
+      }
+      throw error;
+    }
   }
 
   @Query(() => WorkloadRequest, { nullable: true })

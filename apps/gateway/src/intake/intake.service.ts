@@ -14,8 +14,19 @@ import { RecommendationsService, snapshotOf } from '../recommendations/recommend
 import { WorkloadRequestEntity } from './workload-request.entity.js';
 
 const TERMINAL = new Set(['RECOMMENDED', 'FAILED']);
-/** Longer than any evaluation takes (three bus round trips, each bounded by the request timeout). */
-const EVALUATION_LEASE_MS = 5 * 60_000;
+/**
+ * How long a claim holds: longer than an evaluation takes (three bus round trips, each bounded
+ * by the request timeout), short enough that a request whose evaluator died is taken over soon.
+ */
+const EVALUATION_LEASE_MS = 60_000;
+
+/** Transient: the same key is being evaluated by another consumer right now. */
+export class EvaluationInProgressError extends Error {
+  constructor(readonly idempotencyKey: string) {
+    super(`request ${idempotencyKey} is being evaluated elsewhere; retry`);
+    this.name = 'EvaluationInProgressError';
+  }
+}
 
 /** A request the caller got wrong: no retry can fix it, so it fails with the reason. */
 function permanentFailure(error: unknown): { code: string; message: string; field: string | null } | null {
@@ -72,8 +83,14 @@ export class IntakeService {
       })
       .execute();
     if (!claimed.affected) {
-      await repo.increment({ id: row.id }, 'duplicates', 1);
-      return (await this.byKey(idempotencyKey))!;
+      const now2 = (await this.byKey(idempotencyKey))!;
+      if (TERMINAL.has(now2.status)) {
+        await repo.increment({ id: row.id }, 'duplicates', 1);
+        return { ...now2, duplicates: now2.duplicates + 1 };
+      }
+      // Someone else holds the claim and may still finish: retry (the offset stays) until it
+      // does, or until its lease runs out and this copy takes over.
+      throw new EvaluationInProgressError(idempotencyKey);
     }
 
     const stored = row.request as Parameters<typeof this.recommendations.compute>[0];
