@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { allTopics, WorkloadRequestedV1 } from '@cp/contracts';
 import { startCostEstimation } from '@cp/cost-estimation-service';
@@ -132,6 +132,32 @@ describe('pipeline intake under faults, on Kafka', () => {
       expect(stored.rows[0].n).toBe(REQUESTS);
       const extraDeliveries = [...delivered.values()].reduce((n, c) => n + c - 1, 0);
       console.log(JSON.stringify({ requests: REQUESTS, duplicatesSent: DUPLICATES, killedAfterResults: killedAt, duplicatesSuppressed: requests.rows[0].duplicates, extraResultDeliveries: extraDeliveries }));
+    } finally {
+      await client.end();
+    }
+  }, 900_000);
+
+  it('finishes a stream when the broker restarts under it: every service reconnects by itself', async () => {
+    if (!gateway || gateway.exitCode !== null) {
+      const started = startGatewayProcess(namespace, database.url);
+      gateway = started.child;
+      await started.ready;
+    }
+    const keys = Array.from({ length: 1_000 }, (_, i) => `restart-${namespace}-${i}`);
+    for (let i = 0; i < keys.length; i += 1) {
+      await producerBus.publish(WorkloadRequestedV1, { idempotencyKey: keys[i]!, submittedBy: 'stream-test', request: request(i) as never }, { key: keys[i]! });
+      if (i === 300) {
+        // The broker goes away and comes back with its data, as after a rolling restart.
+        expect(spawnSync('bash', ['infra/kafka/stop.sh'], { stdio: 'inherit' }).status).toBe(0);
+        expect(spawnSync('bash', ['infra/kafka/start.sh'], { stdio: 'inherit' }).status).toBe(0);
+      }
+    }
+    await eventually(async () => (keys.every((k) => delivered.has(k)) ? true : undefined), { timeoutMs: 600_000, intervalMs: 500 });
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const rows = await client.query(`SELECT count(*)::int AS n FROM planning.workload_requests WHERE idempotency_key LIKE 'restart-%' AND status = 'RECOMMENDED'`);
+      expect(rows.rows[0].n).toBe(keys.length);
     } finally {
       await client.end();
     }
