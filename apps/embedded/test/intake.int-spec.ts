@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Headers, PlacementRecommendedV1, type PlacementRecommendedV1 as PlacementRecommended, WorkloadRequestedV1 } from '@cp/contracts';
 import { ApiTokensSetting } from '@cp/gateway-service';
 import { deadLetterReader, eventually, rawKafka, transports } from '@cp/testing';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { startTestSystem, type TestSystem } from './support.js';
 
 const TOKENS = { pipeline: `pip-${randomUUID()}` };
@@ -84,6 +86,40 @@ describe.each(transports)('pipeline intake on %s', (transport) => {
     const result = await eventually(async () => results.find((r) => r.idempotencyKey === key));
     expect(result.recommendationId).toBe(once.body.data.submitWorkloadRequest.recommendation.id);
     expect(results.filter((r) => r.idempotencyKey === key)).toHaveLength(1);
+  });
+
+  it('pushes status changes over graphql-ws: EVALUATING, then RECOMMENDED with the recommendation', async () => {
+    const key = `ws-${randomUUID()}`;
+    const url = `${t.system.gateway.url!.replace(/^http/, 'ws')}/graphql`;
+    const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const seen: { status: string; recommendation: { id: string } | null }[] = [];
+    const subscribed = new Promise<void>((resolve, reject) => {
+      const dispose = client.subscribe(
+        { query: `subscription($key: String) { workloadRequestChanged(idempotencyKey: $key) { idempotencyKey status recommendation { id } } }`, variables: { key } },
+        {
+          next: (message) => {
+            const change = (message.data as { workloadRequestChanged: { status: string; recommendation: { id: string } | null } }).workloadRequestChanged;
+            seen.push(change);
+            if (change.status === 'RECOMMENDED' || change.status === 'FAILED') {
+              dispose();
+              resolve();
+            }
+          },
+          error: reject,
+          complete: () => resolve(),
+        },
+      );
+    });
+    try {
+      // Subscribed before the request exists: wait until the server has the subscription.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await t.buses.get('inventory')!.publish(WorkloadRequestedV1, { idempotencyKey: key, submittedBy: 'orchestrator', request: request() as never }, { key });
+      await Promise.race([subscribed, new Promise((_, reject) => setTimeout(() => reject(new Error(`no RECOMMENDED push; saw ${JSON.stringify(seen)}`)), 60_000))]);
+      expect(seen.map((c) => c.status)).toEqual(['EVALUATING', 'RECOMMENDED']);
+      expect(seen[1]!.recommendation).not.toBeNull();
+    } finally {
+      await client.dispose();
+    }
   });
 
   if (transport === 'kafka') {

@@ -25,6 +25,7 @@ import { PortfolioPlanEntity } from './portfolios/portfolio-plan.entity.js';
 import { PortfoliosService } from './portfolios/portfolios.service.js';
 import { IntakeConsumer } from './intake/intake.consumer.js';
 import { IntakeService } from './intake/intake.service.js';
+import { WORKLOAD_REQUEST_EVENTS, workloadRequestEvents } from './intake/workload-request.events.js';
 import { WorkloadRequestEntity } from './intake/workload-request.entity.js';
 import { GATEWAY_RESOLVERS } from './schema/gateway-schema.js';
 
@@ -67,6 +68,8 @@ export class GatewayModule {
           introspection: options.ide,
           includeStacktraceInErrorResponses: false,
           formatError,
+          // Status changes of workload requests; the same path as queries and mutations.
+          subscriptions: { 'graphql-ws': { path: '/graphql' } },
           context: ({ req }: { req: GatewayContext['req'] }): GatewayContext => ({ req, loaders: createLoaders(options.bus, options.requestTimeoutMs) }),
         }),
         HealthModule.forService(),
@@ -82,6 +85,7 @@ export class GatewayModule {
         PlansService,
         PortfoliosService,
         IntakeService,
+        { provide: WORKLOAD_REQUEST_EVENTS, useFactory: workloadRequestEvents },
         IntakeConsumer,
         PlacementAlertsConsumer,
         outboxRelayProvider(GATEWAY_OUTBOX, 'gateway', PLANNING_SCHEMA, [PlacementAcceptedV1, PlacementAlertRaisedV1, PlacementRecommendedV1]),

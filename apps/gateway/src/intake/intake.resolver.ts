@@ -1,4 +1,6 @@
-import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, Context, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import type { PubSub } from 'graphql-subscriptions';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '@cp/contracts';
 import { RequireRoles } from '../auth/auth.guard.js';
@@ -11,6 +13,7 @@ import { WorkloadInput } from '../recommendations/workload.input.js';
 import { EvaluationInProgressError, IntakeService } from './intake.service.js';
 import type { WorkloadRequestEntity } from './workload-request.entity.js';
 import { WorkloadRequest } from './workload-request.model.js';
+import { WORKLOAD_REQUEST_CHANGED, WORKLOAD_REQUEST_EVENTS, type WorkloadRequestChanged } from './workload-request.events.js';
 
 const KEY = /^.{8,200}$/s;
 
@@ -19,7 +22,19 @@ export class IntakeResolver {
   constructor(
     private readonly intake: IntakeService,
     private readonly recommendations: RecommendationsService,
+    @Inject(WORKLOAD_REQUEST_EVENTS) private readonly events: PubSub,
   ) {}
+
+  @Subscription(() => WorkloadRequest, {
+    description: 'Status changes of workload requests (EVALUATING, then RECOMMENDED or FAILED) over graphql-ws at /graphql; all requests, or the one key given.',
+    filter: (payload: WorkloadRequestChanged, variables: { idempotencyKey?: string | null }) => !variables.idempotencyKey || payload.row.idempotencyKey === variables.idempotencyKey,
+    resolve(this: IntakeResolver, payload: WorkloadRequestChanged) {
+      return this.view(payload.row);
+    },
+  })
+  workloadRequestChanged(@Args('idempotencyKey', { type: () => String, nullable: true }) _idempotencyKey?: string | null) {
+    return this.events.asyncIterableIterator(WORKLOAD_REQUEST_CHANGED);
+  }
 
   @Mutation(() => WorkloadRequest, { description: 'Submit a workload request over HTTP: the same path as workload.requests, idempotent per key.' })
   @RequireRoles('pipeline', 'planner')
@@ -56,7 +71,7 @@ export class IntakeResolver {
     return Promise.all((await this.intake.list(status, first)).map((row) => this.view(row)));
   }
 
-  private async view(row: WorkloadRequestEntity): Promise<WorkloadRequest> {
+  async view(row: WorkloadRequestEntity): Promise<WorkloadRequest> {
     const recommendation = row.recommendationId ? fromEntity(await this.recommendations.get(row.recommendationId)) : null;
     return { ...row, error: row.error, recommendation };
   }

@@ -12,6 +12,8 @@ import { GATEWAY_OUTBOX } from '../plans/plans.service.js';
 import { RecommendationEntity } from '../recommendations/recommendation.entity.js';
 import { RecommendationsService, snapshotOf } from '../recommendations/recommendations.service.js';
 import { WorkloadRequestEntity } from './workload-request.entity.js';
+import { WORKLOAD_REQUEST_CHANGED, WORKLOAD_REQUEST_EVENTS, type WorkloadRequestChanged } from './workload-request.events.js';
+import type { PubSub } from 'graphql-subscriptions';
 
 const TERMINAL = new Set(['RECOMMENDED', 'FAILED']);
 /**
@@ -53,7 +55,14 @@ export class IntakeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(GATEWAY_OUTBOX) private readonly relay: OutboxRelay,
     private readonly recommendations: RecommendationsService,
+    @Inject(WORKLOAD_REQUEST_EVENTS) private readonly events: PubSub,
   ) {}
+
+  /** Tells subscribers the request's current state; never fails the evaluation. */
+  private async changed(idempotencyKey: string): Promise<void> {
+    const row = await this.byKey(idempotencyKey);
+    if (row) await this.events.publish(WORKLOAD_REQUEST_CHANGED, { row } satisfies WorkloadRequestChanged).catch(() => undefined);
+  }
 
   async submit(idempotencyKey: string, submittedBy: string, request: WorkloadRequestInputV1 | Record<string, unknown>, source: 'KAFKA' | 'GRAPHQL', loaders: Loaders, now = new Date()): Promise<WorkloadRequestEntity> {
     const repo = this.dataSource.getRepository(WorkloadRequestEntity);
@@ -93,6 +102,7 @@ export class IntakeService {
       throw new EvaluationInProgressError(idempotencyKey);
     }
 
+    await this.changed(idempotencyKey);
     const stored = row.request as Parameters<typeof this.recommendations.compute>[0];
     let computed;
     try {
@@ -156,8 +166,12 @@ export class IntakeService {
       );
       return true;
     });
-    if (finished) this.relay.nudge();
-    else this.logger.warn(`request ${row.idempotencyKey} was finished concurrently; this run's result was dropped`);
+    if (finished) {
+      this.relay.nudge();
+      await this.changed(row.idempotencyKey);
+    } else {
+      this.logger.warn(`request ${row.idempotencyKey} was finished concurrently; this run's result was dropped`);
+    }
     return (await this.byKey(row.idempotencyKey))!;
   }
 }
