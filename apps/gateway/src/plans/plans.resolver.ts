@@ -1,11 +1,18 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@cp/contracts';
+import { Decimal } from 'decimal.js';
 import { RequireRoles } from '../auth/auth.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { GatewayContext } from '../common/loaders.js';
 import type { AcceptedPlacementEntity } from './accepted-placement.entity.js';
 import { AcceptedPlan, PlacementAlert } from './plan.model.js';
 import { PlansService } from './plans.service.js';
+
+/** numeric(28,8) reads back as "1234.50000000": at least cents, no trailing zeros past them. */
+function cents(amount: string): string {
+  const d = new Decimal(amount);
+  return d.toFixed(Math.max(2, d.decimalPlaces()));
+}
 
 function toAcceptedPlan(planId: string, rows: readonly AcceptedPlacementEntity[]): AcceptedPlan {
   return {
@@ -16,7 +23,7 @@ function toAcceptedPlan(planId: string, rows: readonly AcceptedPlacementEntity[]
       reservationId: r.reservationId,
       devices: r.devices,
       window: { from: r.windowFrom, to: r.windowTo },
-      committed: { amount: r.committedAmount.replace(/(\.\d*?[1-9])0+$|\.0+$/, '$1'), currency: r.committedCurrency },
+      committed: { amount: cents(r.committedAmount), currency: r.committedCurrency },
       verdictOutcome: r.verdictOutcome as never,
       rulePackVersion: r.rulePackVersion,
       acceptedBy: r.acceptedBy,
