@@ -2,7 +2,10 @@
 // from infra/kafka when none answers at KAFKA_BROKERS and the address is local) and
 // PostgreSQL from DATABASE_URL. Stops the broker afterwards only if it started it.
 import { spawnSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const env = {
   ...process.env,
@@ -29,9 +32,15 @@ if (!(await reachable(first))) {
     process.exit(1);
   }
   console.error('No Kafka broker at 127.0.0.1:9092: starting one from infra/kafka (Java 17 + Maven).');
+  // A broker started for one run gets state of its own: every run creates topics of its own
+  // namespaces, and a broker that kept them all would start slower run by run. A kept broker
+  // (KEEP_KAFKA=1) uses the default directory, so `npm run kafka:stop` finds it.
+  const throwaway = process.env.KEEP_KAFKA !== '1' && process.env.KAFKA_DATA_DIR === undefined;
+  if (throwaway) env.KAFKA_DATA_DIR = mkdtempSync(join(tmpdir(), 'cp-kafka-run-'));
   const started = spawnSync('bash', ['infra/kafka/start.sh'], { stdio: 'inherit', env });
   if (started.status !== 0) process.exit(started.status ?? 1);
   startedKafka = process.env.KEEP_KAFKA !== '1';
+  if (throwaway) process.on('exit', () => rmSync(env.KAFKA_DATA_DIR, { recursive: true, force: true }));
 }
 
 const [command, ...args] = process.argv.slice(2);

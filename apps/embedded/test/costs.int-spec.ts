@@ -299,6 +299,17 @@ describe.each(transports)('cost estimation, ledger and finance reports on %s', (
     expect(response.body.errors[0].message).toMatch(/no FX rate for .*JPY/);
   });
 
+  it('takes the licence lead time from a compliance check of each pool when a legal entity is given', async () => {
+    const response = await estimate({ poolIds: [pools.leasedH100], compliance: { legalEntityId: 'demo-sg-subsidiary', servesPublicIn: [] }, workload: training });
+    expect(response.body.errors).toBeUndefined();
+    const [only] = response.body.data.estimateCost.estimates;
+    expect(['ALLOWED', 'ALLOWED_WITH_CONDITIONS', 'LICENSE_REQUIRED']).toContain(only.complianceOutcome);
+    // The lead time's source names the verdict and the rule pack it came from.
+    expect(only.estimate.assumptions.some((a: { source: string }) => /^compliance verdict [A-Z_]+ under rule pack \S+/.test(a.source))).toBe(true);
+    const both = await estimate({ poolIds: [pools.leasedH100], leadTimeDays: 3, compliance: { legalEntityId: 'demo-sg-subsidiary' }, workload: training });
+    expect(both.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.leadTimeDays' });
+  });
+
   it('says NOT_FOUND for an unknown pool', async () => {
     const response = await estimate({ poolIds: ['pool-does-not-exist'], workload: training });
     expect(response.body.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.poolIds.0' });

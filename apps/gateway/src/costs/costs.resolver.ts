@@ -26,6 +26,7 @@ import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { parseArgs, parseAs, userInputError } from '../common/graphql-errors.js';
 import type { GatewayContext } from '../common/loaders.js';
 import { placementFactsOf } from '../compliance/placement-facts.js';
+import { complianceWorkloadOf } from '../recommendations/recommendations.service.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
 import { costCandidateOf } from './cost-facts.js';
 import { costWorkloadOf, isTraining, withoutNulls } from './cost-workload.js';
@@ -230,26 +231,12 @@ export class CostsResolver {
 
   private async verdicts(input: EstimateCostInput, date: string, facts: readonly { pool: CapacityPoolV1; site: SiteV1; accelerator: AcceleratorV1 }[]): Promise<Map<string, VerdictV1>> {
     const compliance = input.compliance!;
-    const d = compliance.data;
     const request = parseArgs(
       EvaluateComplianceV1.request,
       {
         date,
         legalEntityId: compliance.legalEntityId,
-        workload: {
-          kind: input.workload.kind,
-          servesPublicIn: compliance.servesPublicIn,
-          data: {
-            originCountry: d?.originCountry ?? null,
-            personalInfoIndividuals: d?.personalInfoIndividuals ?? 0,
-            sensitivePersonalInfoIndividuals: d?.sensitivePersonalInfoIndividuals ?? 0,
-            importantData: d?.importantData ?? false,
-            cumulativePersonalInfoIndividualsThisYear: d?.cumulativePersonalInfoIndividualsThisYear ?? 0,
-            cumulativeSensitivePersonalInfoIndividualsThisYear: d?.cumulativeSensitivePersonalInfoIndividualsThisYear ?? 0,
-            personalInfoIndividualsSincePreviousYear: d?.personalInfoIndividualsSincePreviousYear ?? 0,
-            sensitivePersonalInfoIndividualsSincePreviousYear: d?.sensitivePersonalInfoIndividualsSincePreviousYear ?? 0,
-          },
-        },
+        workload: complianceWorkloadOf({ workload: { kind: input.workload.kind }, data: compliance.data ?? undefined, servesPublicIn: compliance.servesPublicIn } as never),
         candidates: facts.map(({ pool, site, accelerator }) => ({ candidateId: pool.id, placement: placementFactsOf(pool, site, accelerator) })),
       },
       { legalEntityId: 'input.compliance.legalEntityId' },

@@ -5,66 +5,40 @@ import { type MessageContext, OnEvent } from '@cp/messaging';
 import type { DataSource } from 'typeorm';
 import { ReferenceVersionEntity } from './reference-version.entity.js';
 
+type PublishedVersion = Pick<ReferenceVersionEntity, 'dataset' | 'version' | 'effectiveFrom' | 'itemCount' | 'checksum' | 'publishedAt'>;
+
+/** The reference-data versions the services publish; recommendations cite the ones they used. */
 @Injectable()
 export class ReferenceDataConsumer {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Idempotent: a redelivered event finds its row and changes nothing. */
   @OnEvent(CatalogPublishedV1)
   async onCatalogPublished(event: CatalogPublishedV1, context: MessageContext): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(ReferenceVersionEntity)
-      .values({
-        dataset: event.dataset,
-        version: event.version,
-        effectiveFrom: event.effectiveFrom,
-        itemCount: event.itemCount,
-        checksum: event.checksum,
-        publishedAt: new Date(event.publishedAt),
-        messageId: context.messageId,
-      })
-      .orIgnore()
-      .execute();
+    await this.record({ ...event, publishedAt: new Date(event.publishedAt) }, context);
   }
 
-  /** Rule packs are versioned reference data too; recommendations will cite the version they used. */
   @OnEvent(RulePackPublishedV1)
   async onRulePackPublished(event: RulePackPublishedV1, context: MessageContext): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(ReferenceVersionEntity)
-      .values({
-        dataset: 'rule-packs',
-        version: event.version,
-        effectiveFrom: event.publishedAt.slice(0, 10),
-        itemCount: event.ruleCount,
-        checksum: event.checksum,
-        publishedAt: new Date(event.publishedAt),
-        messageId: context.messageId,
-      })
-      .orIgnore()
-      .execute();
+    await this.record(
+      { dataset: 'rule-packs', version: event.version, effectiveFrom: event.publishedAt.slice(0, 10), itemCount: event.ruleCount, checksum: event.checksum, publishedAt: new Date(event.publishedAt) },
+      context,
+    );
   }
 
-  /** Price books, cost scenarios and FX tables: estimates and recommendations cite these versions. */
+  /** Price books, cost scenarios and FX tables. */
   @OnEvent(CostDataPublishedV1)
   async onCostDataPublished(event: CostDataPublishedV1, context: MessageContext): Promise<void> {
+    await this.record({ ...event, publishedAt: new Date(event.publishedAt) }, context);
+  }
+
+  /** Idempotent: a redelivered event finds its row and changes nothing. */
+  private async record(version: PublishedVersion, context: MessageContext): Promise<void> {
+    const { dataset, effectiveFrom, itemCount, checksum, publishedAt } = version;
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(ReferenceVersionEntity)
-      .values({
-        dataset: event.dataset,
-        version: event.version,
-        effectiveFrom: event.effectiveFrom,
-        itemCount: event.itemCount,
-        checksum: event.checksum,
-        publishedAt: new Date(event.publishedAt),
-        messageId: context.messageId,
-      })
+      .values({ dataset, version: version.version, effectiveFrom, itemCount, checksum, publishedAt, messageId: context.messageId })
       .orIgnore()
       .execute();
   }
