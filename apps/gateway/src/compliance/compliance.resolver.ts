@@ -18,6 +18,7 @@ import { parseArgs } from '../common/graphql-errors.js';
 import type { GatewayContext } from '../common/loaders.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
 import { ComplianceCheckInput, LegalEntityInput } from './compliance.input.js';
+import { complianceWorkloadOf } from '../recommendations/recommendations.service.js';
 import { placementFactsOf } from './placement-facts.js';
 import { ComplianceCheck, LegalEntity, RulePack, RulePackSummary, type Verdict, WhatIfResult } from './verdict.model.js';
 
@@ -39,26 +40,12 @@ export class ComplianceResolver {
     if (!pool) throw new GraphQLError(`poolId: no capacity pool ${input.poolId}`, { extensions: { code: 'NOT_FOUND', field: 'poolId' } });
     const [site, accelerator] = await Promise.all([context.loaders.site.load(pool.siteId), context.loaders.accelerator.load(pool.acceleratorId)]);
     const placement = placementFactsOf(pool, site, accelerator, { ownership: input.ownership, hardwareMovement: input.hardwareMovement ?? null });
-    const d = input.data;
     const request = parseArgs(EvaluateComplianceV1.request, {
       date: input.date,
       legalEntityId: input.legalEntityId,
       ...(input.rulePackVersion ? { rulePackVersion: input.rulePackVersion } : {}),
       track: input.track,
-      workload: {
-        kind: input.workloadKind,
-        servesPublicIn: input.servesPublicIn,
-        data: {
-          originCountry: d?.originCountry ?? null,
-          personalInfoIndividuals: d?.personalInfoIndividuals ?? 0,
-          sensitivePersonalInfoIndividuals: d?.sensitivePersonalInfoIndividuals ?? 0,
-          importantData: d?.importantData ?? false,
-          cumulativePersonalInfoIndividualsThisYear: d?.cumulativePersonalInfoIndividualsThisYear ?? 0,
-          cumulativeSensitivePersonalInfoIndividualsThisYear: d?.cumulativeSensitivePersonalInfoIndividualsThisYear ?? 0,
-          personalInfoIndividualsSincePreviousYear: d?.personalInfoIndividualsSincePreviousYear ?? 0,
-          sensitivePersonalInfoIndividualsSincePreviousYear: d?.sensitivePersonalInfoIndividualsSincePreviousYear ?? 0,
-        },
-      },
+      workload: complianceWorkloadOf({ workload: { kind: input.workloadKind }, data: input.data ?? undefined, servesPublicIn: input.servesPublicIn } as never),
       candidates: [{ candidateId: `${input.legalEntityId}:${pool.id}:${input.date}`, placement }],
     });
     const reply = await this.bus.request(EvaluateComplianceV1, request, { timeoutMs });
