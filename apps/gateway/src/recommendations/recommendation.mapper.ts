@@ -24,7 +24,7 @@ function ranked(r: RankedCandidate, result: StoredResult): Recommendation['alter
 
 function rejection(r: Rejection): Recommendation['rejected'][number] {
   const rules = 'rules' in r.detail ? r.detail.rules : [];
-  return { ...r, verdictOutcome: r.verdictOutcome as never, rules: rules as never, detail: r.detail as unknown as Record<string, unknown> };
+  return { ...r, ownership: r.ownership as never, verdictOutcome: r.verdictOutcome as never, rules: rules as never, detail: r.detail as unknown as Record<string, unknown> };
 }
 
 export function toRecommendation(shown: Shown): Recommendation {

@@ -36,8 +36,9 @@ export class RiskFactor {
   @Field() detail!: string;
 }
 
-@ObjectType({ description: 'A placement that passed every filter, with its rank and why.' })
-export class RankedPlacement {
+/** What names a candidate to a planner, ranked or rejected. */
+@ObjectType({ isAbstract: true })
+abstract class PlacementLabel {
   @Field(() => ID) candidateId!: string;
   @Field() poolId!: string;
   @Field() siteId!: string;
@@ -48,6 +49,10 @@ export class RankedPlacement {
   @Field() vendor!: string;
   @Field(() => Ownership) ownership!: Ownership;
   @Field(() => VerdictOutcome) verdictOutcome!: VerdictOutcome;
+}
+
+@ObjectType({ description: 'A placement that passed every filter, with its rank and why.' })
+export class RankedPlacement extends PlacementLabel {
   @Field(() => Int) rank!: number;
   @Field(() => Float, { description: 'Σ weight × normalised objective; lower is better.' }) score!: number;
   @Field(() => PlacementObjectives) objectives!: PlacementObjectives;
@@ -71,15 +76,7 @@ export class RuleReference {
 }
 
 @ObjectType({ description: 'A candidate that was dropped, by the first filter it failed, with the numbers.' })
-export class PlacementRejection {
-  @Field(() => ID) candidateId!: string;
-  @Field() poolId!: string;
-  @Field() siteId!: string;
-  @Field() siteName!: string;
-  @Field() countryCode!: string;
-  @Field() acceleratorId!: string;
-  @Field() vendor!: string;
-  @Field(() => VerdictOutcome) verdictOutcome!: VerdictOutcome;
+export class PlacementRejection extends PlacementLabel {
   @Field({ description: 'PROHIBITED, LICENSE_NOT_ACCEPTED, EXCLUDED_COUNTRY, NOT_PRICED, INSUFFICIENT_CAPACITY, MISSES_DEADLINE, OVER_BUDGET or LATENCY.' })
   filter!: string;
   @Field({ description: 'A sentence naming the site, pool, rule or limit and the numbers.' }) reason!: string;
