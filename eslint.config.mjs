@@ -10,9 +10,11 @@ const SERVICE_ENTRY_POINTS = ['@cp/inventory-service', '@cp/region-compliance-se
 // type:testing appears in each list for test files; no-restricted-imports below keeps it
 // out of production code.
 const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:domain', 'type:contracts', 'type:testing'] },
-  { sourceTag: 'type:launcher', onlyDependOnLibsWithTags: ['type:app', 'type:runtime', 'type:data-access', 'type:domain', 'type:contracts', 'type:testing'] },
-  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:domain', 'type:access', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:launcher', onlyDependOnLibsWithTags: ['type:app', 'type:runtime', 'type:data-access', 'type:domain', 'type:access', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:access', 'type:contracts', 'type:testing'] },
+  // The access policy: one table that the gateway and the services' bus handlers both read.
+  { sourceTag: 'type:access', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'], allowedExternalImports: ['@jest/globals'] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'], allowedExternalImports: DOMAIN_EXTERNALS },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod', '@jest/globals'] },

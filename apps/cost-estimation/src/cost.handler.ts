@@ -12,6 +12,7 @@ import {
   UsageRecordedV1,
 } from '@cp/contracts';
 import { OnEvent, OnMessage } from '@cp/messaging';
+import { authorizeCommand } from '@cp/service-kit';
 import { BudgetsService } from './budgets/budgets.service.js';
 import { EstimatesService } from './estimates/estimates.service.js';
 import { LedgerService } from './ledger/ledger.service.js';
@@ -36,6 +37,7 @@ export class CostHandler {
 
   @OnMessage(CostLedgerV1)
   async ledgerCommand(command: LedgerCommandV1): Promise<CostLedgerReplyV1> {
+    authorizeCommand(CostLedgerV1, command);
     switch (command.command) {
       case 'record':
         return { kind: 'recorded', ...(await this.ledger.record(command.actor, command.source, command.entries)) };
@@ -52,6 +54,7 @@ export class CostHandler {
 
   @OnMessage(CostAdminV1)
   async admin(command: CostAdminCommandV1): Promise<CostAdminReplyV1> {
+    authorizeCommand(CostAdminV1, command);
     switch (command.command) {
       case 'publish':
         return { kind: 'version', ...(await this.datasets.publish(command.actor, command.dataset, command.document)) };

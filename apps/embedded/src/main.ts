@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { InProcessBus } from '@cp/messaging';
 import { startEmbeddedDatabase } from '@cp/persistence';
 import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
-import { ApiTokensSetting } from '@cp/gateway-service';
+import { securityFrom } from '@cp/gateway-service';
 import { EmbeddedConfig } from './config.js';
 import { startSystem } from './system.js';
 
@@ -18,9 +17,6 @@ const database = await startEmbeddedDatabase({
   reset,
 });
 const bus = new InProcessBus();
-// No tokens configured: make an admin token for this run, shown once below.
-const generatedToken = config.CP_API_TOKENS.length === 0 ? randomBytes(24).toString('base64url') : null;
-const apiTokens = generatedToken ? ApiTokensSetting.parse(`${generatedToken}:admin`) : config.CP_API_TOKENS;
 const system = await startSystem({
   busFor: () => bus,
   databaseUrl: database.url,
@@ -29,7 +25,8 @@ const system = await startSystem({
   dataDir: config.DATA_DIR,
   ide: config.GRAPHQL_IDE,
   requestTimeoutMs: config.BUS_REQUEST_TIMEOUT_MS,
-  apiTokens,
+  security: securityFrom(config),
+  bootstrapAdminKey: config.BOOTSTRAP_ADMIN_KEY,
 });
 
 closeOnSignals([system.gateway, ...system.services], () => database.stop());
@@ -42,7 +39,9 @@ console.log(
     config.GRAPHQL_IDE ? `  IDE      ${url}/ide` : null,
     `  health   ${url}/health/ready`,
     `  data     ${database.dataDir}${reset ? ' (reset)' : ''}`,
-    generatedToken ? `  admin token for this run (Authorization: Bearer …): ${generatedToken}` : null,
+    system.gateway.bootstrapAdminKey
+      ? `  admin API key, shown this once — keep it (Authorization: Bearer …):\n    ${system.gateway.bootstrapAdminKey}\n  create other keys with the createApiKey mutation`
+      : null,
   ]
     .filter(Boolean)
     .join('\n'),

@@ -6,7 +6,7 @@ import type { RequestContract } from '@cp/contracts';
 import type { MessageBus } from '@cp/messaging';
 import { startRegionCompliance } from '@cp/region-compliance-service';
 import type { RunningService } from '@cp/service-kit';
-import type { ApiTokens } from '@cp/gateway-service';
+import type { GatewaySecurity, RunningGateway } from '@cp/gateway-service';
 
 export interface SystemOptions {
   /** One bus for all four services (in-process), or a factory giving each its own (Kafka). */
@@ -19,11 +19,13 @@ export interface SystemOptions {
   readonly ide: boolean;
   readonly requestTimeoutMs: number;
   readonly logLevels?: LogLevel[];
-  readonly apiTokens: ApiTokens;
+  readonly security: GatewaySecurity;
+  /** Make an admin API key if this database never had one (the embedded default). */
+  readonly bootstrapAdminKey?: boolean;
 }
 
 export interface RunningSystem {
-  readonly gateway: RunningService;
+  readonly gateway: RunningGateway;
   readonly services: readonly RunningService[];
   /** Closes the gateway first (no new requests), then the services. */
   close(): Promise<void>;
@@ -45,7 +47,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     http: options.gatewayHttp,
     ide: options.ide,
     requestTimeoutMs: options.requestTimeoutMs,
-    apiTokens: options.apiTokens,
+    security: options.security,
+    bootstrapAdminKey: options.bootstrapAdminKey ?? false,
   });
   const services = [inventory, compliance, cost];
   return {

@@ -91,7 +91,7 @@ describe.each(transports)('pipeline intake on %s', (transport) => {
   it('pushes status changes over graphql-ws: EVALUATING, then RECOMMENDED with the recommendation', async () => {
     const key = `ws-${randomUUID()}`;
     const url = `${t.system.gateway.url!.replace(/^http/, 'ws')}/graphql`;
-    const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${t.adminToken}` } });
     const seen: { status: string; recommendation: { id: string } | null }[] = [];
     const subscribed = new Promise<void>((resolve, reject) => {
       const dispose = client.subscribe(

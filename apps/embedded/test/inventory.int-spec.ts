@@ -201,7 +201,7 @@ describe.each(transports)('inventory through GraphQL on %s', (transport) => {
     const mutation = `mutation($input: AdjustPoolCapacityInput!) { adjustPoolCapacity(input: $input) { deviceCount version } }`;
     const pool = await createPool(16);
     const input = { poolId: pool.id, delta: 8, reason: 'new racks' };
-    expect((await graphql(mutation, { input })).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await graphql(mutation, { input }, null)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await graphql(mutation, { input }, 'not-a-real-token-at-all')).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await graphql(mutation, { input }, TOKENS.planner)).body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await graphql(mutation, { input }, TOKENS.finance)).body.errors[0].extensions.code).toBe('FORBIDDEN');

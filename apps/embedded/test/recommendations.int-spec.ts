@@ -200,7 +200,7 @@ describe.each(transports)('recommendations through GraphQL on %s', (transport) =
   });
 
   it('needs a planner (or pipeline) token to recommend, and says NOT_FOUND for an unknown id', async () => {
-    const anonymous = await t.graphql(RECOMMEND, { input: training() });
+    const anonymous = await t.graphql(RECOMMEND, { input: training() }, null);
     expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const missing = await t.graphql(`query { recommendation(id: "${randomUUID()}") { id } }`);
     expect(missing.body.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });

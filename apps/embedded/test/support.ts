@@ -1,5 +1,6 @@
 import type { RequestContract } from '@cp/contracts';
-import type { ApiTokens } from '@cp/gateway-service';
+import { randomUUID } from 'node:crypto';
+import { type ApiTokens, ApiTokensSetting, defaultSecurity, type GatewaySecurity } from '@cp/gateway-service';
 import type { MessageBus } from '@cp/messaging';
 import { busFactory, createTestDatabase, type TestDatabase, type TransportKind, uniqueNamespace } from '@cp/testing';
 import request from 'supertest';
@@ -12,8 +13,10 @@ export interface TestSystem {
   readonly namespace: string;
   /** The bus each service was given, by service name. */
   readonly buses: ReadonlyMap<string, MessageBus>;
-  /** POST /graphql, optionally as the bearer of `token`. */
-  graphql(query: string, variables?: Record<string, unknown>, token?: string): request.Test;
+  /** An admin token of this system: what `graphql` sends when no token is given. */
+  readonly adminToken: string;
+  /** POST /graphql as the bearer of `token` (default: the admin token; null: no credentials). */
+  graphql(query: string, variables?: Record<string, unknown>, token?: string | null): request.Test;
   close(): Promise<void>;
 }
 
@@ -21,12 +24,22 @@ export interface TestSystem {
 export async function startTestSystem(
   transport: TransportKind,
   label: string,
-  options: { apiTokens?: ApiTokens; serviceHttp?: boolean; wrapBus?: (service: string, bus: MessageBus) => MessageBus } = {},
+  options: { apiTokens?: ApiTokens; security?: Partial<GatewaySecurity>; serviceHttp?: boolean; wrapBus?: (service: string, bus: MessageBus) => MessageBus } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase(label);
   const namespace = uniqueNamespace(label);
   const makeBus = busFactory(transport, namespace);
   const buses = new Map<string, MessageBus>();
+  const adminToken = `admin-${randomUUID()}`;
+  // Suites exercise features, not the rate limit: it gets a budget no suite reaches (the limit has tests of its own).
+  const security = defaultSecurity({
+    rateLimit: { perMinute: 1_000_000, anonymousPerMinute: 1_000_000 },
+    ...options.security,
+    apiTokens: [
+      ...ApiTokensSetting.parse(`${adminToken}:admin`).map((t) => ({ ...t, actor: { id: 'test-admin', roles: t.actor.roles } })),
+      ...(options.apiTokens ?? options.security?.apiTokens ?? []),
+    ],
+  });
   const system = await startSystem({
     busFor: (service: string, sends: readonly RequestContract[]) => {
       const bus = (options.wrapBus ?? ((_s, b) => b))(service, makeBus(service, sends));
@@ -40,16 +53,17 @@ export async function startTestSystem(
     ide: true,
     requestTimeoutMs: 20_000,
     logLevels: ['fatal', 'error'],
-    apiTokens: options.apiTokens ?? [],
+    security,
   });
   return {
     system,
     database,
     namespace,
     buses,
-    graphql: (query, variables = {}, token) => {
+    adminToken,
+    graphql: (query, variables = {}, token = adminToken) => {
       const call = request(system.gateway.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
-      if (token) call.set('authorization', `Bearer ${token}`);
+      if (token !== null) call.set('authorization', `Bearer ${token}`);
       return call.send({ query, variables });
     },
     close: async () => {

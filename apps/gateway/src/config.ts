@@ -1,18 +1,19 @@
 import { env } from '@cp/service-kit';
 import { z } from 'zod';
-import { ApiTokensSetting } from './auth/api-tokens.js';
+import { checkJwtSettings, SecurityEnv } from './security.config.js';
 
-export const GatewayConfig = z.object({
-  KAFKA_BROKERS: env.kafkaBrokers,
-  KAFKA_NAMESPACE: env.kafkaNamespace,
-  DATABASE_URL: env.databaseUrl,
-  GATEWAY_HOST: env.host,
-  GATEWAY_PORT: env.port(4000),
-  MIGRATE_ON_START: env.bool(true),
-  /** The GraphQL IDE at /ide and introspection; off by default in production. */
-  GRAPHQL_IDE: env.bool(process.env.NODE_ENV !== 'production'),
-  /** `token:role+role,…` — bearer tokens and their roles (tokens of 16+ characters). */
-  CP_API_TOKENS: ApiTokensSetting,
-  BUS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-});
+export const GatewayConfig = z
+  .object({
+    KAFKA_BROKERS: env.kafkaBrokers,
+    KAFKA_NAMESPACE: env.kafkaNamespace,
+    DATABASE_URL: env.databaseUrl,
+    GATEWAY_HOST: env.host,
+    GATEWAY_PORT: env.port(4000),
+    MIGRATE_ON_START: env.bool(true),
+    /** The GraphQL IDE at /ide, introspection and field suggestions; off by default in production. */
+    GRAPHQL_IDE: env.bool(process.env.NODE_ENV !== 'production'),
+    BUS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    ...SecurityEnv,
+  })
+  .superRefine(checkJwtSettings);
 export type GatewayConfig = z.output<typeof GatewayConfig>;

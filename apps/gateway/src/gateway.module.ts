@@ -6,7 +6,13 @@ import { MessagingModule } from '@cp/messaging';
 import { databaseModule, HealthModule, outboxRelayProvider } from '@cp/service-kit';
 import { PlacementAcceptedV1, PlacementAlertRaisedV1, PlacementRecommendedV1 } from '@cp/contracts';
 import type { OutboxRelay } from '@cp/persistence';
-import { RolesGuard } from './auth/auth.guard.js';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { AccessGuard } from './auth/access.guard.js';
+import { ApiKeysService } from './auth/api-keys.service.js';
+import { Authenticator } from './auth/authenticator.js';
+import { RateLimitGuard } from './auth/rate-limit.guard.js';
+import { AuditPlugin } from './audit/audit.plugin.js';
+import { AuditService } from './audit/audit.service.js';
 import { formatError } from './common/graphql-errors.js';
 import { createLoaders, type GatewayContext } from './common/loaders.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
@@ -28,8 +34,10 @@ import { IntakeService } from './intake/intake.service.js';
 import { WORKLOAD_REQUEST_EVENTS, workloadRequestEvents } from './intake/workload-request.events.js';
 import { WorkloadRequestEntity } from './intake/workload-request.entity.js';
 import { GATEWAY_RESOLVERS } from './schema/gateway-schema.js';
+import { ApiKeyEntity } from './auth/api-key.entity.js';
+import { AuditEntryEntity } from './audit/audit-entry.entity.js';
 
-export const gatewayEntities = [ReferenceVersionEntity, RecommendationEntity, AcceptedPlacementEntity, PlacementAlertEntity, PortfolioPlanEntity, WorkloadRequestEntity];
+export const gatewayEntities = [ReferenceVersionEntity, RecommendationEntity, AcceptedPlacementEntity, PlacementAlertEntity, PortfolioPlanEntity, WorkloadRequestEntity, ApiKeyEntity, AuditEntryEntity];
 
 /** Relays the planning outbox (placement.accepted, placement.alerts) while the gateway runs. */
 class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -67,10 +75,18 @@ export class GatewayModule {
           playground: false,
           introspection: options.ide,
           includeStacktraceInErrorResponses: false,
+          // One operation per request: a batch would multiply every limit below by its length.
+          allowBatchedHttpRequests: false,
           formatError,
+          // Guards (the access table) also run on field resolvers: sensitive fields are guarded.
+          fieldResolverEnhancers: ['guards'],
+          ...graphqlLimits(options),
           // Status changes of workload requests; the same path as queries and mutations.
           subscriptions: { 'graphql-ws': { path: '/graphql' } },
-          context: ({ req }: { req: GatewayContext['req'] }): GatewayContext => ({ req, loaders: createLoaders(options.bus, options.requestTimeoutMs) }),
+          context: (ctx: { req?: GatewayContext['req']; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } }): GatewayContext => ({
+            req: ctx.req ?? webSocketRequest(ctx.connectionParams, ctx.extra?.request?.socket),
+            loaders: createLoaders(options.bus, options.requestTimeoutMs),
+          }),
         }),
         HealthModule.forService(),
       ],
@@ -78,7 +94,13 @@ export class GatewayModule {
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
-        { provide: APP_GUARD, useClass: RolesGuard },
+        Authenticator,
+        ApiKeysService,
+        AuditService,
+        AuditPlugin,
+        // In this order: the rate limit counts by the actor the access guard authenticated.
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         ...GATEWAY_RESOLVERS,
         ReferenceDataConsumer,
         RecommendationsService,
@@ -94,3 +116,25 @@ export class GatewayModule {
     };
   }
 }
+
+/** graphql-armor's validation rules and plugins at the configured limits; suggestions only with the IDE. */
+function graphqlLimits(options: GatewayModuleOptions): Pick<ApolloDriverConfig, 'validationRules' | 'plugins'> {
+  const { limits } = options.security;
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    costLimit: { maxCost: limits.maxCost },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    maxTokens: { n: limits.maxTokens },
+    blockFieldSuggestion: { enabled: !options.ide },
+  }).protect();
+  // graphql-armor is typed against Apollo's CommonJS build, the gateway loads its ES build: same objects.
+  return { validationRules: armor.validationRules, plugins: armor.plugins as NonNullable<ApolloDriverConfig['plugins']> };
+}
+
+/** A graphql-ws connection's credentials, read like an HTTP request's: `{ "authorization": "Bearer …" }`. */
+function webSocketRequest(connectionParams: Record<string, unknown> | undefined, socket: { remoteAddress?: string } | undefined): GatewayContext['req'] {
+  const authorization = connectionParams?.authorization ?? connectionParams?.Authorization;
+  return { headers: { authorization: typeof authorization === 'string' ? authorization : undefined }, ip: socket?.remoteAddress };
+}
+

@@ -12,7 +12,7 @@ import {
   ReservationCommandsV1,
 } from '@cp/contracts';
 import type { MessageBus } from '@cp/messaging';
-import type { ApiTokens } from './auth/api-tokens.js';
+import type { GatewaySecurity } from './security.config.js';
 
 export interface GatewayModuleOptions {
   readonly bus: MessageBus;
@@ -21,8 +21,8 @@ export interface GatewayModuleOptions {
   /** Serve the GraphQL IDE at /ide and allow introspection. */
   readonly ide: boolean;
   readonly requestTimeoutMs: number;
-  /** Bearer tokens and the roles they carry. */
-  readonly apiTokens: ApiTokens;
+  /** Credentials, GraphQL limits, rate limits, CORS and the body size limit. */
+  readonly security: GatewaySecurity;
 }
 
 export const GATEWAY_OPTIONS = Symbol('GATEWAY_OPTIONS');

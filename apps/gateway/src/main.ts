@@ -3,6 +3,7 @@ import { allTopics } from '@cp/contracts';
 import { KafkaBus } from '@cp/messaging';
 import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
 import { GatewayConfig } from './config.js';
+import { securityFrom } from './security.config.js';
 import { GATEWAY_SENDS, startGateway } from './service.js';
 
 const config = loadConfigOrExit('gateway', GatewayConfig);
@@ -14,7 +15,9 @@ const service = await startGateway({
   migrateOnStart: config.MIGRATE_ON_START,
   ide: config.GRAPHQL_IDE,
   requestTimeoutMs: config.BUS_REQUEST_TIMEOUT_MS,
-  apiTokens: config.CP_API_TOKENS,
+  security: securityFrom(config),
+  bootstrapAdminKey: config.BOOTSTRAP_ADMIN_KEY,
 });
 closeOnSignals([service]);
 console.log(`gateway ready: GraphQL at ${service.url}/graphql${config.GRAPHQL_IDE ? `, IDE at ${service.url}/ide` : ''}`);
+if (service.bootstrapAdminKey) console.log(`admin API key, shown this once (Authorization: Bearer …): ${service.bootstrapAdminKey}`);

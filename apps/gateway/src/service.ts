@@ -2,13 +2,20 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { type RunningService, type ServiceStartOptions, startNestService } from '@cp/service-kit';
 import { altairExpress } from 'altair-express-middleware';
-import type { ApiTokens } from './auth/api-tokens.js';
+import { ApiKeysService } from './auth/api-keys.service.js';
 import { GatewayModule } from './gateway.module.js';
+import { applyHttpHardening } from './http-hardening.js';
+import type { GatewaySecurity } from './security.config.js';
 
 export interface GatewayStartOptions extends ServiceStartOptions {
   readonly ide: boolean;
   readonly requestTimeoutMs: number;
-  readonly apiTokens: ApiTokens;
+  readonly security: GatewaySecurity;
+}
+
+export interface RunningGateway extends RunningService {
+  /** The admin API key made on this start, if it was the first (shown once, then gone). */
+  readonly bootstrapAdminKey: string | null;
 }
 
 /** Serves the GraphQL IDE from node_modules (no CDN: the product runs offline). */
@@ -18,8 +25,8 @@ function mountIde(app: INestApplication): void {
   express.get('/', (_req: unknown, res: { redirect: (url: string) => void }) => res.redirect('/ide'));
 }
 
-export function startGateway(options: GatewayStartOptions): Promise<RunningService> {
-  return startNestService(
+export async function startGateway(options: GatewayStartOptions & { readonly bootstrapAdminKey?: boolean }): Promise<RunningGateway> {
+  const service = await startNestService(
     'gateway',
     GatewayModule.forRoot({
       bus: options.bus,
@@ -27,16 +34,20 @@ export function startGateway(options: GatewayStartOptions): Promise<RunningServi
       migrateOnStart: options.migrateOnStart,
       ide: options.ide,
       requestTimeoutMs: options.requestTimeoutMs,
-      apiTokens: options.apiTokens,
+      security: options.security,
     }),
     options,
     (app) => {
+      applyHttpHardening(app, options.security, options.ide);
       if (options.ide) mountIde(app);
     },
   );
+  const created = options.bootstrapAdminKey ? await service.app.get(ApiKeysService).createBootstrapAdminKey() : null;
+  return { ...service, bootstrapAdminKey: created?.token ?? null };
 }
 
 export { gatewayEntities } from './gateway.module.js';
 export { gatewayMigrations } from './migrations/index.js';
 export { GATEWAY_SENDS, PLANNING_SCHEMA } from './gateway.options.js';
 export { ApiTokensSetting, type ApiTokens } from './auth/api-tokens.js';
+export { defaultSecurity, type GatewaySecurity, securityFrom, SecurityEnv, checkJwtSettings } from './security.config.js';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor, BudgetV1 } from '@cp/contracts';
-import { requireRole } from '@cp/service-kit';
 import type { DataSource } from 'typeorm';
 import { formatAmount } from '../ledger/amounts.js';
 import { BudgetEntity } from './budget.entity.js';
@@ -24,7 +23,6 @@ export class BudgetsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async set(actor: Actor, costCenter: string, month: string, amount: string, currency: string, now = new Date()): Promise<BudgetV1> {
-    requireRole(actor, ['finance'], 'setBudget');
     const row = this.dataSource.getRepository(BudgetEntity).create({ costCenter, month: `${month}-01`, amount, currency, setBy: actor.id, setAt: now });
     await this.dataSource.getRepository(BudgetEntity).upsert(row, ['costCenter', 'month']);
     return toBudget(row);

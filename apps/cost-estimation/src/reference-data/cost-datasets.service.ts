@@ -5,7 +5,6 @@ import { type Actor, CostDataPublishedV1, type CostDataset, type CostDatasetVers
 import { CostModelError, type CostScenarios, type FxTable, parseCostScenarios, parseFxTable, parsePriceBook, type PriceBook } from '@cp/cost-model';
 import { HandlerError } from '@cp/messaging';
 import { enqueueEvent, type OutboxRelay } from '@cp/persistence';
-import { requireRole } from '@cp/service-kit';
 import type { DataSource } from 'typeorm';
 import { COST_SCHEMA, OUTBOX_RELAY } from '../cost-estimation.constants.js';
 import { CostDatasetEntity } from './cost-dataset.entity.js';
@@ -80,7 +79,6 @@ export class CostDatasetsService {
   ) {}
 
   async publish(actor: Actor, dataset: CostDataset, json: unknown, now = new Date()): Promise<{ version: CostDatasetVersionV1; created: boolean }> {
-    requireRole(actor, ['finance'], `publish ${dataset}`);
     const parsed = parse(dataset, json);
     const checksum = createHash('sha256').update(canonical(parsed.document)).digest('hex');
     const result = await this.dataSource.transaction(async (manager) => {

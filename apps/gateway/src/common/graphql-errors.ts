@@ -3,7 +3,7 @@ import { BusNotReadyError, PayloadValidationError, RemoteError, RequestTimeoutEr
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { z } from 'zod';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR';
 
 const logger = new Logger('GraphQL');
 
@@ -71,7 +71,7 @@ function internal(message: string, cause: unknown): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } });
 }
 
-const PUBLIC_CODES = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
+const PUBLIC_CODES = new Set<string>(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST']);
 
 /** Apollo's last word on every error: known codes pass, anything else is masked. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

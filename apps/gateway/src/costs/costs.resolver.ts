@@ -21,7 +21,6 @@ import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
 import { GraphQLError } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { z } from 'zod';
-import { RequireRoles } from '../auth/auth.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { parseArgs, parseAs, userInputError } from '../common/graphql-errors.js';
 import type { GatewayContext } from '../common/loaders.js';
@@ -136,7 +135,6 @@ export class CostsResolver {
   }
 
   @Query(() => CostReport, { description: 'Committed and actual spend grouped by the dimensions given, in one currency, with budgets and variance where they apply.' })
-  @RequireRoles('finance', 'planner')
   async costReport(
     @Args('filter') filter: LedgerFilterInput,
     @Args('groupBy', { type: () => [ReportDimension], defaultValue: [] }) groupBy: ReportDimension[],
@@ -153,7 +151,6 @@ export class CostsResolver {
   }
 
   @Query(() => LedgerPage, { description: 'Ledger entries in charge-period order; pass endCursor as after for the next page.' })
-  @RequireRoles('finance', 'planner')
   async ledgerEntries(
     @Args('filter') filter: LedgerFilterInput,
     @Args('first', { type: () => Number, defaultValue: 100 }) first: number,
@@ -166,19 +163,16 @@ export class CostsResolver {
   }
 
   @Mutation(() => RecordResult, { description: 'Record actual usage (billing or metering). Idempotent per idempotencyKey; a batch is recorded whole or not at all.' })
-  @RequireRoles('finance', 'pipeline')
   recordUsage(@Args('entries', { type: () => [LedgerEntryInput] }) entries: LedgerEntryInput[], @CurrentActor() actor: Actor): Promise<RecordResult> {
     return this.record(actor, 'ACTUAL', entries);
   }
 
   @Mutation(() => RecordResult, { description: 'Record committed spend of an accepted plan, one entry per month. Idempotent per idempotencyKey.' })
-  @RequireRoles('planner', 'finance')
   commitSpend(@Args('entries', { type: () => [LedgerEntryInput] }) entries: LedgerEntryInput[], @CurrentActor() actor: Actor): Promise<RecordResult> {
     return this.record(actor, 'COMMITTED', entries);
   }
 
   @Mutation(() => Budget, { description: 'Set (or replace) a cost centre’s budget for one month.' })
-  @RequireRoles('finance')
   async setBudget(@Args('input') input: BudgetInput, @CurrentActor() actor: Actor): Promise<Budget> {
     const command = parseAs(CostLedgerV1.request, { command: 'setBudget', actor, ...input }, (p) => `input.${p}`);
     const reply = await this.ledger<'budget'>(command);
@@ -186,7 +180,6 @@ export class CostsResolver {
   }
 
   @Query(() => [Budget], { description: 'Budgets of months from..to (YYYY-MM, inclusive).' })
-  @RequireRoles('finance', 'planner')
   async budgets(
     @Args('from') from: string,
     @Args('to') to: string,
@@ -210,7 +203,6 @@ export class CostsResolver {
   }
 
   @Mutation(() => PublishCostDatasetResult, { description: 'Publish a new version of a price book, cost scenarios or FX table; refused with every problem named if it does not validate.' })
-  @RequireRoles('finance')
   async publishCostDataset(
     @Args('dataset', { type: () => CostDataset }) dataset: CostDataset,
     @Args('document', { type: () => GraphQLJSONObject }) document: Record<string, unknown>,

@@ -1,9 +1,10 @@
-import { Controller, Get, Inject, Logger, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Param, Query, Res } from '@nestjs/common';
 import { CostLedgerV1, LedgerFilterV1, type LedgerEntryV1 } from '@cp/contracts';
 import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
-import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
-import { actorOf } from '../auth/auth.guard.js';
+import type { Response } from 'express';
+import type { Actor } from '@cp/contracts';
+import { HttpAccess } from '../auth/access.guard.js';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { toGraphQLError } from '../common/graphql-errors.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
 import { writeLedgerCsv, writeLedgerXlsx } from './ledger-export.js';
@@ -37,15 +38,13 @@ export class LedgerExportController {
   ) {}
 
   @Get('cost-ledger.:format')
-  async export(@Param('format') format: string, @Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
-    let actor;
-    try {
-      actor = actorOf(req as never, this.options);
-    } catch (error) {
-      return fail(res, 401, 'UNAUTHENTICATED', (error as GraphQLError).message);
-    }
-    if (!actor) return fail(res, 401, 'UNAUTHENTICATED', 'exports need a bearer token');
-    if (!actor.roles.includes('admin') && !actor.roles.includes('finance')) return fail(res, 403, 'FORBIDDEN', 'exports need the finance role');
+  @HttpAccess('GET /exports/cost-ledger')
+  async export(
+    @Param('format') format: string,
+    @Query() query: Record<string, unknown>,
+    @CurrentActor() actor: Actor,
+    @Res() res: Response,
+  ): Promise<void> {
     const spec = FORMATS[format as keyof typeof FORMATS];
     if (!spec) return fail(res, 404, 'NOT_FOUND', `format: no export format ${format}; use csv or xlsx`, 'format');
 

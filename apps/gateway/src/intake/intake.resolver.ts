@@ -3,8 +3,9 @@ import { Args, Context, Int, Mutation, Query, Resolver, Subscription } from '@ne
 import type { PubSub } from 'graphql-subscriptions';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '@cp/contracts';
-import { RequireRoles } from '../auth/auth.guard.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { type AuthenticatedRequest, ownerScope } from '../auth/access.guard.js';
+import { CurrentActor, CurrentPrincipal } from '../auth/current-actor.decorator.js';
+import type { Principal } from '../auth/principal.js';
 import { userInputError } from '../common/graphql-errors.js';
 import type { GatewayContext } from '../common/loaders.js';
 import { fromEntity } from '../recommendations/recommendation.mapper.js';
@@ -27,7 +28,11 @@ export class IntakeResolver {
 
   @Subscription(() => WorkloadRequest, {
     description: 'Status changes of workload requests (EVALUATING, then RECOMMENDED or FAILED) over graphql-ws at /graphql; all requests, or the one key given.',
-    filter: (payload: WorkloadRequestChanged, variables: { idempotencyKey?: string | null }) => !variables.idempotencyKey || payload.row.idempotencyKey === variables.idempotencyKey,
+    filter: (payload: WorkloadRequestChanged, variables: { idempotencyKey?: string | null }, context: { req?: AuthenticatedRequest }) => {
+      const owner = ownerScope(context.req?.principal, 'Subscription.workloadRequestChanged');
+      if (owner !== null && payload.row.submittedBy !== owner) return false;
+      return !variables.idempotencyKey || payload.row.idempotencyKey === variables.idempotencyKey;
+    },
     resolve(this: IntakeResolver, payload: WorkloadRequestChanged) {
       return this.view(payload.row);
     },
@@ -37,7 +42,6 @@ export class IntakeResolver {
   }
 
   @Mutation(() => WorkloadRequest, { description: 'Submit a workload request over HTTP: the same path as workload.requests, idempotent per key.' })
-  @RequireRoles('pipeline', 'planner')
   async submitWorkloadRequest(
     @Args('idempotencyKey') idempotencyKey: string,
     @Args('input') input: WorkloadInput,
@@ -56,19 +60,23 @@ export class IntakeResolver {
   }
 
   @Query(() => WorkloadRequest, { nullable: true })
-  async workloadRequest(@Args('idempotencyKey') idempotencyKey: string): Promise<WorkloadRequest | null> {
+  async workloadRequest(@Args('idempotencyKey') idempotencyKey: string, @CurrentPrincipal() principal: Principal): Promise<WorkloadRequest | null> {
     const row = await this.intake.byKey(idempotencyKey);
-    return row ? this.view(row) : null;
+    const owner = ownerScope(principal, 'Query.workloadRequest');
+    return row && (owner === null || row.submittedBy === owner) ? this.view(row) : null;
   }
 
   @Query(() => [WorkloadRequest], { description: 'Newest first.' })
   async workloadRequests(
     @Args('status', { type: () => String, nullable: true }) status: string | null,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<WorkloadRequest[]> {
+    // An omitted argument arrives as undefined, an explicit null as null: both mean any status.
+    status ??= null;
     if (status !== null && !['RECEIVED', 'EVALUATING', 'RECOMMENDED', 'FAILED'].includes(status)) throw userInputError('status', 'must be RECEIVED, EVALUATING, RECOMMENDED or FAILED');
     if (first < 1 || first > 500) throw userInputError('first', 'must be from 1 to 500');
-    return Promise.all((await this.intake.list(status, first)).map((row) => this.view(row)));
+    return Promise.all((await this.intake.list(status, first, ownerScope(principal, 'Query.workloadRequests'))).map((row) => this.view(row)));
   }
 
   async view(row: WorkloadRequestEntity): Promise<WorkloadRequest> {

@@ -125,8 +125,10 @@ export class IntakeService {
     return this.dataSource.getRepository(WorkloadRequestEntity).findOneBy({ idempotencyKey });
   }
 
-  async list(status: string | null, first: number): Promise<WorkloadRequestEntity[]> {
-    return this.dataSource.getRepository(WorkloadRequestEntity).find({ where: status ? { status: status as never } : {}, order: { receivedAt: 'DESC' }, take: first });
+  /** Newest first; with `submittedBy`, only that submitter's requests. */
+  async list(status: string | null, first: number, submittedBy: string | null = null): Promise<WorkloadRequestEntity[]> {
+    const where = { ...(status ? { status: status as never } : {}), ...(submittedBy ? { submittedBy } : {}) };
+    return this.dataSource.getRepository(WorkloadRequestEntity).find({ where, order: { receivedAt: 'DESC', id: 'ASC' }, take: first });
   }
 
   private noPlacementReason(result: { rejected: { reason: string }[]; counts: { candidates: number } }): string {

@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { type Actor, InventoryAdminV1, type InventoryAdminCommandV1 } from '@cp/contracts';
 import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
-import { RequireRoles } from '../auth/auth.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { parseArgs } from '../common/graphql-errors.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
@@ -24,7 +23,6 @@ export class InventoryAdminResolver {
   ) {}
 
   @Mutation(() => Site, { description: 'Create or replace a site.' })
-  @RequireRoles('inventory-admin')
   async upsertSite(@Args('input') input: SiteInput, @CurrentActor() actor: Actor): Promise<Site> {
     const { egressPricePerGb, internationalBandwidthGbps, networkAsOf, networkSource, powerPrice, pue, ...rest } = input;
     const site = {
@@ -47,7 +45,6 @@ export class InventoryAdminResolver {
   }
 
   @Mutation(() => Accelerator, { description: 'Create or replace an accelerator; TPP and performance density are computed from its figures.' })
-  @RequireRoles('inventory-admin')
   async upsertAccelerator(@Args('input') input: AcceleratorInput, @CurrentActor() actor: Actor): Promise<Accelerator> {
     const spec = (n: SpecNumberInput) => ({ ...n, unknownReason: n.unknownReason ?? null, note: n.note ?? null });
     const accelerator = {
@@ -68,14 +65,12 @@ export class InventoryAdminResolver {
   }
 
   @Mutation(() => CapacityPool, { description: 'Add a capacity pool.' })
-  @RequireRoles('inventory-admin')
   async createCapacityPool(@Args('input') input: CreateCapacityPoolInput, @CurrentActor() actor: Actor): Promise<CapacityPool> {
     const pool = { ...input, availableFrom: iso(input.availableFrom), availableTo: iso(input.availableTo) ?? null };
     return this.pool(parseArgs(InventoryAdminV1.request, { command: 'createPool', actor, pool }));
   }
 
   @Mutation(() => CapacityPool, { description: 'Change a pool; fails with CONFLICT if it changed since expectedVersion.' })
-  @RequireRoles('inventory-admin')
   async updateCapacityPool(@Args('input') input: UpdateCapacityPoolInput, @CurrentActor() actor: Actor): Promise<CapacityPool> {
     const changes = compact({
       devicesPerNode: input.devicesPerNode,
@@ -89,7 +84,6 @@ export class InventoryAdminResolver {
   }
 
   @Mutation(() => CapacityPool, { description: 'Add or remove devices; never below what is already reserved.' })
-  @RequireRoles('inventory-admin')
   async adjustPoolCapacity(@Args('input') input: AdjustPoolCapacityInput, @CurrentActor() actor: Actor): Promise<CapacityPool> {
     return this.pool(parseArgs(InventoryAdminV1.request, { command: 'adjustCapacity', actor, ...input }));
   }

@@ -1,7 +1,6 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@cp/contracts';
 import { Decimal } from 'decimal.js';
-import { RequireRoles } from '../auth/auth.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { GatewayContext } from '../common/loaders.js';
 import type { AcceptedPlacementEntity } from './accepted-placement.entity.js';
@@ -40,7 +39,6 @@ export class PlansResolver {
     description:
       'Accept a plan (a recommendation, or a portfolio plan): reserve the capacity of every placement, commit its spend to the cost ledger and emit placement.accepted — all or nothing. Accepting again returns the same acceptance.',
   })
-  @RequireRoles('planner')
   async acceptPlan(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor, @Context() context: GatewayContext): Promise<AcceptedPlan> {
     return toAcceptedPlan(id, await this.plans.accept(id, actor, context.loaders));
   }

@@ -46,7 +46,7 @@ export class CapacityPool {
   @Field(() => Ownership)
   ownership!: Ownership;
 
-  @Field(() => PoolPrice)
+  @Field(() => PoolPrice, { nullable: true, description: 'The contract price: planners, finance and inventory admins see it; others get null with a FORBIDDEN error.' })
   price!: PoolPrice;
 
   @Field()

@@ -10,7 +10,7 @@ import type { GatewayContext } from '../common/loaders.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
 import { Site } from '../sites/site.model.js';
 import { toSite } from '../sites/sites.mapper.js';
-import { CapacityPool, CapacityPoolConnection } from './pool.model.js';
+import { CapacityPool, CapacityPoolConnection, PoolPrice } from './pool.model.js';
 import { CapacityPoolFilter } from './pools.input.js';
 import { compact, iso, toCapacityPool } from './pools.mapper.js';
 
@@ -54,6 +54,12 @@ export class PoolsResolver {
   @ResolveField(() => Site)
   async site(@Parent() pool: CapacityPool, @Context() context: GatewayContext): Promise<Site> {
     return toSite(await context.loaders.site.load(pool.siteId));
+  }
+
+  /** Resolved here, not as a plain property, so the access guard runs on it (CapacityPool.price). */
+  @ResolveField(() => PoolPrice, { nullable: true })
+  price(@Parent() pool: CapacityPool): PoolPrice {
+    return pool.price;
   }
 
   @ResolveField(() => Accelerator)

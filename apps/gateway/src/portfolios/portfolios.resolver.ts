@@ -1,6 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '@cp/contracts';
-import { RequireRoles } from '../auth/auth.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { GatewayContext } from '../common/loaders.js';
 import type { PortfolioPlanEntity } from './portfolio-plan.entity.js';
@@ -43,7 +42,6 @@ export class PortfoliosResolver {
     description:
       'Place many workloads at once: each goes through the recommendation flow, then one MIP (HiGHS, time-limited) assigns them to pools under shared capacity, budget and policy. Accept the plan with acceptPlan(id).',
   })
-  @RequireRoles('planner')
   async planPortfolio(@Args('input') input: PlanPortfolioInput, @CurrentActor() actor: Actor, @Context() context: GatewayContext): Promise<PortfolioPlan> {
     return toPortfolioPlan(await this.portfolios.plan(input, actor, context.loaders));
   }

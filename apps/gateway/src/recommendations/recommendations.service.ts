@@ -111,15 +111,17 @@ export class RecommendationsService {
     });
   }
 
-  async get(id: string): Promise<RecommendationEntity> {
-    const row = /^[0-9a-f-]{36}$/.test(id) ? await this.dataSource.getRepository(RecommendationEntity).findOneBy({ id }) : null;
+  /** A stored recommendation; with `owner`, only one that caller requested (others read as absent). */
+  async get(id: string, owner: string | null = null): Promise<RecommendationEntity> {
+    const found = /^[0-9a-f-]{36}$/.test(id) ? await this.dataSource.getRepository(RecommendationEntity).findOneBy({ id }) : null;
+    const row = found && (owner === null || found.requestedBy === owner) ? found : null;
     if (!row) throw new GraphQLError(`id: no recommendation ${id}`, { extensions: { code: 'NOT_FOUND', field: 'id' } });
     return row;
   }
 
   /** Recomputes a stored recommendation under today's data (its pinned pricing date, if any, stays). */
-  async replay(id: string, loaders: Loaders, now = new Date()): Promise<{ original: RecommendationEntity; replayed: Computed }> {
-    const original = await this.get(id);
+  async replay(id: string, loaders: Loaders, now = new Date(), owner: string | null = null): Promise<{ original: RecommendationEntity; replayed: Computed }> {
+    const original = await this.get(id, owner);
     const replayed = await this.compute(original.input as WorkloadSnapshot, loaders, now);
     return { original, replayed };
   }

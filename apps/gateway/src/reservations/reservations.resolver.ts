@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { type Actor, ReservationCommandsV1, type ReservationReplyV1 } from '@cp/contracts';
 import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
-import { RequireRoles } from '../auth/auth.guard.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { parseArgs } from '../common/graphql-errors.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
@@ -31,7 +30,6 @@ export class ReservationsResolver {
   ) {}
 
   @Mutation(() => ReservationResult, { description: 'Hold capacity in a pool for a window; never overbooks; idempotent by key.' })
-  @RequireRoles('planner', 'pipeline', 'inventory-admin')
   async reserveCapacity(@Args('input') input: ReserveCapacityInput, @CurrentActor() actor: Actor): Promise<ReservationResult> {
     const command = parseArgs(ReservationCommandsV1.request, {
       command: 'reserve',
@@ -43,14 +41,12 @@ export class ReservationsResolver {
   }
 
   @Mutation(() => ReservationResult, { description: 'Turn a hold into a reservation before it expires.' })
-  @RequireRoles('planner', 'pipeline', 'inventory-admin')
   async confirmReservation(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<ReservationResult> {
     const command = parseArgs(ReservationCommandsV1.request, { command: 'confirm', actor, reservationId: id }, { reservationId: 'id' });
     return toResult(await this.bus.request(ReservationCommandsV1, command, { timeoutMs: this.options.requestTimeoutMs }));
   }
 
   @Mutation(() => ReservationResult, { description: 'Give the capacity back; releasing twice is harmless.' })
-  @RequireRoles('planner', 'pipeline', 'inventory-admin')
   async releaseReservation(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<ReservationResult> {
     const command = parseArgs(ReservationCommandsV1.request, { command: 'release', actor, reservationId: id }, { reservationId: 'id' });
     return toResult(await this.bus.request(ReservationCommandsV1, command, { timeoutMs: this.options.requestTimeoutMs }));

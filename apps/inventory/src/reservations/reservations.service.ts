@@ -4,7 +4,6 @@ import { PoolChangedV1, type ReservationCommandV1, type ReservationReplyV1, type
 import { HandlerError } from '@cp/messaging';
 import { enqueueEvent } from '@cp/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
-import { requireRole } from '@cp/service-kit';
 import { INVENTORY_SCHEMA } from '../inventory.constants.js';
 import { poolFrom, SqlParams } from '../pools/pool-query.js';
 import { ReservationEntity } from './reservation.entity.js';
@@ -68,7 +67,6 @@ export class ReservationsService {
   }
 
   private async reserve(command: Reserve, now: Date): Promise<ReservationReplyV1> {
-    requireRole(command.actor, ['planner', 'pipeline', 'inventory-admin'], 'reserveCapacity');
     const window = { from: new Date(command.window.from), to: new Date(command.window.to) };
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -123,8 +121,6 @@ export class ReservationsService {
   }
 
   private async transition(command: ById, now: Date): Promise<ReservationReplyV1> {
-    const action = command.command === 'confirm' ? 'confirmReservation' : 'releaseReservation';
-    requireRole(command.actor, ['planner', 'pipeline', 'inventory-admin'], action);
     return this.dataSource.transaction(async (manager) => {
       const row = await manager.findOne(ReservationEntity, { where: { id: command.reservationId }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new HandlerError('NOT_FOUND', `reservationId: no reservation ${command.reservationId}`, 'reservationId');

@@ -8,6 +8,7 @@ import {
   type EvaluateComplianceRequestV1,
 } from '@cp/contracts';
 import { OnMessage } from '@cp/messaging';
+import { authorizeCommand } from '@cp/service-kit';
 import { LegalEntitiesService } from '../legal-entities/legal-entities.service.js';
 import { RulePacksService, summaryOf } from '../rule-packs/rule-packs.service.js';
 import { EvaluationService } from './evaluation.service.js';
@@ -27,6 +28,7 @@ export class ComplianceHandler {
 
   @OnMessage(ComplianceAdminV1)
   async admin(command: ComplianceCommandV1): Promise<ComplianceAdminReplyV1> {
+    authorizeCommand(ComplianceAdminV1, command);
     switch (command.command) {
       case 'listRulePacks':
         return { kind: 'rulePacks', rulePacks: await this.rulePacks.list() };
