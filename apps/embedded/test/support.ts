@@ -24,7 +24,7 @@ export interface TestSystem {
 export async function startTestSystem(
   transport: TransportKind,
   label: string,
-  options: { apiTokens?: ApiTokens; security?: Partial<GatewaySecurity>; serviceHttp?: boolean; wrapBus?: (service: string, bus: MessageBus) => MessageBus } = {},
+  options: { apiTokens?: ApiTokens; security?: Partial<GatewaySecurity>; ide?: boolean; serviceHttp?: boolean; wrapBus?: (service: string, bus: MessageBus) => MessageBus } = {},
 ): Promise<TestSystem> {
   const database = await createTestDatabase(label);
   const namespace = uniqueNamespace(label);
@@ -50,7 +50,7 @@ export async function startTestSystem(
     gatewayHttp: { host: '127.0.0.1', port: 0 },
     serviceHttp: options.serviceHttp ? { host: '127.0.0.1' } : null,
     dataDir: 'data',
-    ide: true,
+    ide: options.ide ?? true,
     requestTimeoutMs: 20_000,
     logLevels: ['fatal', 'error'],
     security,

@@ -14,6 +14,7 @@ import { RateLimitGuard } from './auth/rate-limit.guard.js';
 import { AuditPlugin } from './audit/audit.plugin.js';
 import { AuditService } from './audit/audit.service.js';
 import { formatError } from './common/graphql-errors.js';
+import { clientErrorStatusPlugin, textInputPlugin } from './common/text-input.plugin.js';
 import { createLoaders, type GatewayContext } from './common/loaders.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
 import { LedgerExportController } from './exports/ledger-export.controller.js';
@@ -117,19 +118,20 @@ export class GatewayModule {
   }
 }
 
-/** graphql-armor's validation rules and plugins at the configured limits; suggestions only with the IDE. */
-function graphqlLimits(options: GatewayModuleOptions): Pick<ApolloDriverConfig, 'validationRules' | 'plugins'> {
+/** graphql-armor's validation rules and plugins at the configured limits (suggestions only with the IDE), and the text check. */
+function graphqlLimits(options: GatewayModuleOptions): Pick<ApolloDriverConfig, 'parseOptions' | 'validationRules' | 'plugins'> {
   const { limits } = options.security;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     costLimit: { maxCost: limits.maxCost },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
+    // Tokens are counted by graphql-js itself (parseOptions): a parse error, answered with 400.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: !options.ide },
   }).protect();
   // graphql-armor is typed against Apollo's CommonJS build, the gateway loads its ES build: same objects.
-  return { validationRules: armor.validationRules, plugins: armor.plugins as NonNullable<ApolloDriverConfig['plugins']> };
+  return { parseOptions: { maxTokens: limits.maxTokens }, validationRules: armor.validationRules, plugins: [...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>), textInputPlugin(), clientErrorStatusPlugin()] };
 }
 
 /** A graphql-ws connection's credentials, read like an HTTP request's: `{ "authorization": "Bearer …" }`. */

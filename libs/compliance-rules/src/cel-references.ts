@@ -157,19 +157,20 @@ function isNullConstant(expr: Expr | undefined): boolean {
 
 function nodeAt(path: string, declared: Readonly<Record<string, FactNode>>): FactNode | undefined {
   const [root, ...fields] = path.split('.');
-  let node: FactNode | undefined = declared[root];
-  for (const field of fields) node = node?.fields?.[field];
+  let node: FactNode | undefined = Object.hasOwn(declared, root) ? declared[root] : undefined;
+  for (const field of fields) node = node?.fields && Object.hasOwn(node.fields, field) ? node.fields[field] : undefined;
   return node;
 }
 
 function checkPath(path: string, declared: Readonly<Record<string, FactNode>>): string | null {
   const [root, ...fields] = path.split('.');
-  let node = declared[root];
+  // Own properties only: '__proto__' or 'constructor' must not resolve to Object.prototype.
+  let node = Object.hasOwn(declared, root) ? declared[root] : undefined;
   if (node === undefined) return `unknown fact '${root}'${suggest(root, Object.keys(declared))}; declared: ${Object.keys(declared).join(', ')}`;
   let at = root;
   for (const field of fields) {
     if (node.fields === undefined) return `'${at}' is a ${node.type} and has no field '${field}'`;
-    const next: FactNode | undefined = node.fields[field];
+    const next: FactNode | undefined = Object.hasOwn(node.fields, field) ? node.fields[field] : undefined;
     if (next === undefined) return `unknown fact '${at}.${field}'${suggest(field, Object.keys(node.fields))}`;
     node = next;
     at = `${at}.${field}`;

@@ -1,3 +1,5 @@
+import { UNPAIRED_SURROGATE } from '../common/text-input.plugin.js';
+
 /** What an audit entry keeps of a caller's arguments: no secrets, nothing unbounded. */
 const SECRET_NAME = /secret|token|password|passphrase|authorization|api[-_]?key|credential/i;
 const MAX_STRING = 256;
@@ -6,7 +8,11 @@ const MAX_DEPTH = 6;
 
 export function auditDetail(value: unknown, depth = 0): unknown {
   if (value === null || value === undefined) return value ?? null;
-  if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}… (${value.length} characters)` : value;
+  if (typeof value === 'string') {
+    // jsonb takes neither NUL nor unpaired surrogates: keep what was sent, visibly replaced.
+    const text = value.replaceAll('\u0000', '\uFFFD').replace(new RegExp(UNPAIRED_SURROGATE, 'g'), '\uFFFD');
+    return text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}… (${text.length} characters)` : text;
+  }
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return value.toString();

@@ -1,10 +1,13 @@
-import { Controller, Get, Inject, Logger, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import { CostLedgerV1, LedgerFilterV1, type LedgerEntryV1 } from '@cp/contracts';
 import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Actor } from '@cp/contracts';
 import { HttpAccess } from '../auth/access.guard.js';
-import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { CurrentActor, CurrentPrincipal } from '../auth/current-actor.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { auditDetail } from '../audit/audit-detail.js';
+import { AuditService } from '../audit/audit.service.js';
 import { toGraphQLError } from '../common/graphql-errors.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
 import { writeLedgerCsv, writeLedgerXlsx } from './ledger-export.js';
@@ -35,6 +38,7 @@ export class LedgerExportController {
   constructor(
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayModuleOptions,
+    private readonly audit: AuditService,
   ) {}
 
   @Get('cost-ledger.:format')
@@ -43,6 +47,8 @@ export class LedgerExportController {
     @Param('format') format: string,
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const spec = FORMATS[format as keyof typeof FORMATS];
@@ -70,10 +76,27 @@ export class LedgerExportController {
     }
     const name = `cost-ledger_${filter.from}_${filter.to}.${format}`;
     res.status(200).setHeader('Content-Type', spec.type).setHeader('Content-Disposition', `attachment; filename="${name}"`).setHeader('Cache-Control', 'no-store');
+    const started = performance.now();
+    const audited = (outcome: string, extra: Record<string, unknown>) =>
+      this.audit.recordAfter([
+        {
+          actorId: actor.id,
+          actorRoles: actor.roles,
+          authMethod: principal.method,
+          channel: 'HTTP',
+          action: `GET /exports/cost-ledger.${format}`,
+          outcome,
+          detail: { filter: auditDetail(filter), ...extra },
+          clientIp: req.ip ?? null,
+          durationMs: Math.round(performance.now() - started),
+        },
+      ]);
     try {
       const { rows } = await spec.write(this.entries(filter, first), res);
       this.logger.log(`exported ${rows} ledger rows as ${format} for ${actor.id}`);
+      await audited('OK', { rows });
     } catch (error) {
+      await audited('INTERRUPTED', { error: error instanceof Error ? error.message.slice(0, 500) : String(error) });
       // Headers are gone: all that is left is to cut the stream so the client sees a broken file, not a short one.
       this.logger.error(`export failed after headers: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.destroyed) res.destroy(error instanceof Error ? error : new Error(String(error)));

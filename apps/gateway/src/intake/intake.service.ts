@@ -6,6 +6,7 @@ import { enqueueEvent, type OutboxRelay } from '@cp/persistence';
 import { RecommendError } from '@cp/placement';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
 import type { Loaders } from '../common/loaders.js';
 import { PLANNING_SCHEMA } from '../gateway.options.js';
 import { GATEWAY_OUTBOX } from '../plans/plans.service.js';
@@ -53,6 +54,7 @@ export class IntakeService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     @Inject(GATEWAY_OUTBOX) private readonly relay: OutboxRelay,
     private readonly recommendations: RecommendationsService,
     @Inject(WORKLOAD_REQUEST_EVENTS) private readonly events: PubSub,
@@ -150,6 +152,23 @@ export class IntakeService {
       );
       if (!claimed.affected) return false;
       if (outcome.recommendation) await manager.insert(RecommendationEntity, outcome.recommendation as never);
+      // Every recommendation is audited, in the transaction that stores it.
+      await this.audit.record(
+        [
+          {
+            actorId: row.submittedBy,
+            actorRoles: ['pipeline'],
+            authMethod: row.source === 'KAFKA' ? 'KAFKA' : 'GRAPHQL',
+            channel: row.source === 'KAFKA' ? 'KAFKA' : 'GRAPHQL',
+            action: 'workload.requests',
+            outcome: outcome.status === 'RECOMMENDED' ? 'OK' : (outcome.error?.code ?? 'FAILED'),
+            targets: [row.id, ...(outcome.recommendation ? [outcome.recommendation.id] : [])],
+            detail: { idempotencyKey: row.idempotencyKey, ...(outcome.error ? { error: outcome.error.message.slice(0, 500) } : {}) },
+            at: decidedAt,
+          },
+        ],
+        manager,
+      );
       const chosen = (outcome.recommendation?.result as { chosen?: { poolId: string; siteId: string; countryCode: string; acceleratorId: string; objectives: { totalCost: { amount: string; currency: string } } } | null } | undefined)?.chosen ?? null;
       await enqueueEvent(
         manager,

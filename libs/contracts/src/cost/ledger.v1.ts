@@ -44,6 +44,8 @@ export const LedgerEntryInputV1 = z
   .superRefine((entry, ctx) => {
     if (entry.chargePeriodEnd <= entry.chargePeriodStart) ctx.addIssue({ code: 'custom', path: ['chargePeriodEnd'], message: 'must be after chargePeriodStart' });
     const start = new Date(`${entry.chargePeriodStart}T00:00:00Z`);
+    // The field's own check has already named a date that is not one.
+    if (Number.isNaN(start.getTime())) return;
     const nextMonth = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
     if (entry.chargePeriodEnd > nextMonth) ctx.addIssue({ code: 'custom', path: ['chargePeriodEnd'], message: `must not pass the end of the month it starts in (${nextMonth}); split the entry by month` });
   });
