@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { allTopics } from '@cp/contracts';
 import { KafkaBus } from '@cp/messaging';
-import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
+import { closeOnSignals, kafkaSecurity, loadConfigOrExit } from '@cp/service-kit';
 import { CostEstimationConfig } from './config.js';
 import { startCostEstimation } from './service.js';
 
 const config = loadConfigOrExit('cost-estimation', CostEstimationConfig);
-const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, namespace: config.KAFKA_NAMESPACE, service: 'cost-estimation', topics: allTopics(), sends: [] });
+const bus = new KafkaBus({ ...kafkaSecurity(config), brokers: config.KAFKA_BROKERS, namespace: config.KAFKA_NAMESPACE, service: 'cost-estimation', topics: allTopics(), sends: [] });
 const service = await startCostEstimation({
   bus,
   databaseUrl: config.DATABASE_URL,

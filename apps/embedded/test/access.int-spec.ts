@@ -249,6 +249,32 @@ describe.each(transports)('access control on %s', (transport) => {
     });
   });
 
+  it('audits mutations, recommendations, refusals and exports in an append-only log that only admins read', async () => {
+    const key = `audit-${randomUUID()}`;
+    const submitted = await t.graphql('mutation($key: String!, $input: WorkloadInput!) { submitWorkloadRequest(idempotencyKey: $key, input: $input) { recommendation { id } } }', { key, input: workload() }, TOKENS.pipeline);
+    const recommendationId = submitted.body.data.submitWorkloadRequest.recommendation.id as string;
+    await t.graphql('query { ledgerEntries(filter: { from: "2027-01-01", to: "2027-02-01" }, first: 1) { entries { id } } }', {}, TOKENS.planner);
+    await request(t.system.gateway.app.getHttpServer()).get('/exports/cost-ledger.csv?from=2027-01-01&to=2027-02-01').set('authorization', `Bearer ${TOKENS.finance}`);
+    const log = 'query($filter: AuditLogFilter) { auditLog(filter: $filter, first: 50) { entries { actorId actorRoles authMethod channel action outcome targets detail } } }';
+    const entries = async (filter: Record<string, unknown>) =>
+      (await eventually(async () => {
+        const found = (await t.graphql(log, { filter }, TOKENS.admin)).body.data.auditLog.entries as Record<string, unknown>[];
+        return found.length > 0 ? found : undefined;
+      })) as Record<string, unknown>[];
+    const [mutation] = await entries({ action: 'Mutation.submitWorkloadRequest', target: recommendationId });
+    expect(mutation).toMatchObject({ actorRoles: ['pipeline'], authMethod: 'STATIC_TOKEN', channel: 'GRAPHQL', outcome: 'OK', detail: { arguments: { idempotencyKey: key } } });
+    const [recommendation] = await entries({ action: 'workload.requests', target: recommendationId });
+    expect(recommendation).toMatchObject({ outcome: 'OK', channel: 'GRAPHQL', detail: { idempotencyKey: key } });
+    const [refusal] = await entries({ action: 'Query.ledgerEntries', outcome: 'FORBIDDEN' });
+    expect(refusal).toMatchObject({ actorRoles: ['planner'], detail: { error: expect.stringContaining('finance') } });
+    const [exported] = await entries({ action: 'GET /exports/cost-ledger.csv' });
+    expect(exported).toMatchObject({ actorRoles: ['finance'], channel: 'HTTP', outcome: 'OK', detail: { rows: expect.any(Number) } });
+    // Append-only, whoever connects.
+    await expect(withClient(t.database.url, (client) => client.query(`UPDATE planning.audit_log SET outcome = 'OK'`))).rejects.toThrow(/append-only/);
+    await expect(withClient(t.database.url, (client) => client.query(`DELETE FROM planning.audit_log`))).rejects.toThrow(/append-only/);
+    expect((await t.graphql(log, {}, TOKENS.finance)).body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
   it('refuses a malformed Authorization header rather than treating the caller as anonymous', async () => {
     const response = await request(t.system.gateway.app.getHttpServer()).post('/graphql').set('authorization', `Basic ${TOKENS.admin}`).send({ query: '{ me { id } }' });
     expect(response.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');

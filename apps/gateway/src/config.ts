@@ -1,4 +1,4 @@
-import { env } from '@cp/service-kit';
+import { checkKafkaSecurity, env, KafkaSecurityEnv } from '@cp/service-kit';
 import { z } from 'zod';
 import { checkJwtSettings, SecurityEnv } from './security.config.js';
 
@@ -14,6 +14,8 @@ export const GatewayConfig = z
     GRAPHQL_IDE: env.bool(process.env.NODE_ENV !== 'production'),
     BUS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     ...SecurityEnv,
+    ...KafkaSecurityEnv,
   })
-  .superRefine(checkJwtSettings);
+  .superRefine(checkJwtSettings)
+  .superRefine(checkKafkaSecurity);
 export type GatewayConfig = z.output<typeof GatewayConfig>;

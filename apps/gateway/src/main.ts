@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { allTopics } from '@cp/contracts';
 import { KafkaBus } from '@cp/messaging';
-import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
+import { closeOnSignals, kafkaSecurity, loadConfigOrExit } from '@cp/service-kit';
 import { GatewayConfig } from './config.js';
 import { securityFrom } from './security.config.js';
 import { GATEWAY_SENDS, startGateway } from './service.js';
 
 const config = loadConfigOrExit('gateway', GatewayConfig);
-const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, namespace: config.KAFKA_NAMESPACE, service: 'gateway', topics: allTopics(), sends: GATEWAY_SENDS });
+const bus = new KafkaBus({ ...kafkaSecurity(config), brokers: config.KAFKA_BROKERS, namespace: config.KAFKA_NAMESPACE, service: 'gateway', topics: allTopics(), sends: GATEWAY_SENDS });
 const service = await startGateway({
   bus,
   databaseUrl: config.DATABASE_URL,

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { allTopics } from '@cp/contracts';
 import { KafkaBus } from '@cp/messaging';
-import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
+import { closeOnSignals, kafkaSecurity, loadConfigOrExit } from '@cp/service-kit';
 import { RegionComplianceConfig } from './config.js';
 import { startRegionCompliance } from './service.js';
 
 const config = loadConfigOrExit('region-compliance', RegionComplianceConfig);
-const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, namespace: config.KAFKA_NAMESPACE, service: 'region-compliance', topics: allTopics(), sends: [] });
+const bus = new KafkaBus({ ...kafkaSecurity(config), brokers: config.KAFKA_BROKERS, namespace: config.KAFKA_NAMESPACE, service: 'region-compliance', topics: allTopics(), sends: [] });
 const service = await startRegionCompliance({
   bus,
   databaseUrl: config.DATABASE_URL,

@@ -6,3 +6,4 @@ export * from './readiness.js';
 export * from './service.js';
 export * from './outbox-relay.provider.js';
 export * from './authorize.js';
+export * from './kafka-security.js';
