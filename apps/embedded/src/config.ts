@@ -15,5 +15,6 @@ export const EmbeddedConfig = z.object({
   /** Bearer tokens (`token:role+role,…`); when empty, an admin token is made for this run and printed. */
   CP_API_TOKENS: ApiTokensSetting,
   BUS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  OTEL_EXPORTER_OTLP_ENDPOINT: env.otlpEndpoint,
 });
 export type EmbeddedConfig = z.output<typeof EmbeddedConfig>;

@@ -9,6 +9,7 @@ export const GatewayConfig = z.object({
   GATEWAY_HOST: env.host,
   GATEWAY_PORT: env.port(4000),
   MIGRATE_ON_START: env.bool(true),
+  OTEL_EXPORTER_OTLP_ENDPOINT: env.otlpEndpoint,
   /** The GraphQL IDE at /ide and introspection; off by default in production. */
   GRAPHQL_IDE: env.bool(process.env.NODE_ENV !== 'production'),
   /** `token:role+role,…` — bearer tokens and their roles (tokens of 16+ characters). */

@@ -28,6 +28,7 @@ import { IntakeService } from './intake/intake.service.js';
 import { WORKLOAD_REQUEST_EVENTS, workloadRequestEvents } from './intake/workload-request.events.js';
 import { WorkloadRequestEntity } from './intake/workload-request.entity.js';
 import { GATEWAY_RESOLVERS } from './schema/gateway-schema.js';
+import { graphqlTelemetryPlugin } from './observability/graphql-telemetry.plugin.js';
 
 export const gatewayEntities = [ReferenceVersionEntity, RecommendationEntity, AcceptedPlacementEntity, PlacementAlertEntity, PortfolioPlanEntity, WorkloadRequestEntity];
 
@@ -50,7 +51,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        MessagingModule.forRoot(options.bus),
+        MessagingModule.forRoot(options.bus, { service: 'gateway' }),
         databaseModule({
           url: options.databaseUrl,
           schema: PLANNING_SCHEMA,
@@ -68,6 +69,7 @@ export class GatewayModule {
           introspection: options.ide,
           includeStacktraceInErrorResponses: false,
           formatError,
+          plugins: [graphqlTelemetryPlugin()],
           // Status changes of workload requests; the same path as queries and mutations.
           subscriptions: { 'graphql-ws': { path: '/graphql' } },
           context: ({ req }: { req: GatewayContext['req'] }): GatewayContext => ({ req, loaders: createLoaders(options.bus, options.requestTimeoutMs) }),

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { allTopics } from '@cp/contracts';
 import { KafkaBus } from '@cp/messaging';
+import { initTelemetry, shutdownTelemetry } from '@cp/observability';
 import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
 import { GatewayConfig } from './config.js';
 import { GATEWAY_SENDS, startGateway } from './service.js';
 
 const config = loadConfigOrExit('gateway', GatewayConfig);
+initTelemetry({ serviceName: 'gateway', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
 const bus = new KafkaBus({ brokers: config.KAFKA_BROKERS, namespace: config.KAFKA_NAMESPACE, service: 'gateway', topics: allTopics(), sends: GATEWAY_SENDS });
 const service = await startGateway({
   bus,
@@ -16,5 +18,5 @@ const service = await startGateway({
   requestTimeoutMs: config.BUS_REQUEST_TIMEOUT_MS,
   apiTokens: config.CP_API_TOKENS,
 });
-closeOnSignals([service]);
+closeOnSignals([service], shutdownTelemetry);
 console.log(`gateway ready: GraphQL at ${service.url}/graphql${config.GRAPHQL_IDE ? `, IDE at ${service.url}/ide` : ''}`);

@@ -4,6 +4,7 @@ import { type RunningService, type ServiceStartOptions, startNestService } from 
 import { altairExpress } from 'altair-express-middleware';
 import type { ApiTokens } from './auth/api-tokens.js';
 import { GatewayModule } from './gateway.module.js';
+import { GraphQLTraceInterceptor } from './observability/graphql-trace.interceptor.js';
 
 export interface GatewayStartOptions extends ServiceStartOptions {
   readonly ide: boolean;
@@ -31,6 +32,7 @@ export function startGateway(options: GatewayStartOptions): Promise<RunningServi
     }),
     options,
     (app) => {
+      app.useGlobalInterceptors(new GraphQLTraceInterceptor());
       if (options.ide) mountIde(app);
     },
   );

@@ -6,3 +6,6 @@ export * from './readiness.js';
 export * from './service.js';
 export * from './outbox-relay.provider.js';
 export * from './authorize.js';
+export * from './metrics.controller.js';
+export * from './pino-nest-logger.js';
+export * from './query-telemetry.js';
