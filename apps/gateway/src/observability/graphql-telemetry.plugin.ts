@@ -1,11 +1,14 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
-import { type Context, extractTraceContext, graphqlMetrics, markFailed, rootLogger, SpanKind, trace, tracer } from '@cp/observability';
+import { Logger } from '@nestjs/common';
+import { type Context, extractTraceContext, graphqlMetrics, markFailed, SpanKind, trace, tracer } from '@cp/observability';
 
 const SERVICE = 'gateway';
 /** Operation names come from clients: labels take the first ones seen, the rest count as "other". */
 const MAX_OPERATION_NAMES = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const seenNames = new Set<string>();
+/** Nest's logger, so the app's log levels apply (it is the pino logger of startNestService). */
+const logger = new Logger('GraphQL');
 
 export function operationLabel(name: string | null | undefined): string {
   if (!name) return 'anonymous';
@@ -68,10 +71,7 @@ export function graphqlTelemetryPlugin(): ApolloServerPlugin<BaseContext> {
           graphqlMetrics.operations.inc({ service: SERVICE, operation, type });
           graphqlMetrics.duration.observe({ service: SERVICE, operation, type }, seconds);
           span.end();
-          rootLogger().info(
-            { service: SERVICE, correlationId: span.spanContext().traceId, operation, type, errors, durationMs: Math.round(seconds * 1000) },
-            'graphql operation',
-          );
+          logger.log({ msg: 'graphql operation', correlationId: span.spanContext().traceId, operation, type, errors, durationMs: Math.round(seconds * 1000) });
         },
       };
     },

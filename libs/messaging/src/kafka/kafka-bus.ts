@@ -32,7 +32,7 @@ import type {
   RequestHandler,
   RequestOptions,
 } from '../message-bus.js';
-import { messagingMetrics } from '@cp/observability';
+import { messagingMetrics, rootLogger } from '@cp/observability';
 import { ensureTopics } from './topics-admin.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -73,6 +73,18 @@ export interface KafkaBusOptions {
    */
   readonly namespace?: string;
 }
+
+const KAFKA_LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = { [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'debug' };
+
+/** kafkajs' own log lines as JSON through the process's logger, like every other line. */
+const kafkaLogCreator: KafkaConfig['logCreator'] = () => {
+  const logger = rootLogger().child({ component: 'kafkajs' });
+  return ({ namespace, level, log }) => {
+    const { message, ...fields } = log;
+    const method = KAFKA_LEVELS[level];
+    if (method) logger[method]({ namespace, ...fields }, message);
+  };
+};
 
 interface PendingReply {
   resolve(value: WireMessage): void;
@@ -120,6 +132,7 @@ export class KafkaBus implements MessageBus {
       ssl: options.ssl,
       sasl: options.sasl,
       logLevel: logLevel.WARN,
+      logCreator: kafkaLogCreator,
       connectionTimeout: 3_000,
       requestTimeout: 15_000,
       retry: { initialRetryTime: 100, maxRetryTime: 5_000, retries: 10 },
