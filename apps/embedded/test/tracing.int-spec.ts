@@ -4,6 +4,7 @@ import { ApiTokensSetting } from '@cp/gateway-service';
 import { initTelemetry } from '@cp/observability';
 import { eventually, transports } from '@cp/testing';
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import request from 'supertest';
 import { startTestSystem, type TestSystem } from './support.js';
 
 // Registered before any service starts: startNestService keeps the first configuration.
@@ -77,5 +78,25 @@ describe.each(transports)('tracing on %s', (transport) => {
     const candidates = consumers.find((s) => topic(s) === 'inventory.candidates')!;
     const sender = spans.find((s) => s.spanContext().spanId === candidates.parentSpanContext?.spanId)!;
     expect([sender.name, service(sender)]).toEqual(['inventory.candidates request', transport === 'kafka' ? 'gateway' : 'embedded']);
+  });
+
+  it('serves Prometheus metrics at /metrics: the operation, the bus hops by handling service, queries and the outbox', async () => {
+    const response = await t.graphql(RECOMMEND, { input: INPUT }, TOKENS.planner);
+    expect(response.body.errors).toBeUndefined();
+    const metrics = await request(t.system.gateway.app.getHttpServer()).get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers['content-type']).toContain('text/plain');
+    const sender = transport === 'kafka' ? 'gateway' : 'embedded';
+    const transportLabel = transport === 'kafka' ? 'kafka' : 'inprocess';
+    expect(metrics.text).toMatch(/^cp_graphql_operations_total\{service="gateway",operation="Recommend",type="mutation"\} [1-9]/m);
+    expect(metrics.text).toMatch(/^cp_graphql_operation_duration_seconds_count\{service="gateway",operation="Recommend",type="mutation"\} [1-9]/m);
+    for (const [topic, handler] of [['inventory.candidates', 'inventory'], ['compliance.evaluate', 'region-compliance'], ['cost.estimate', 'cost-estimation']]) {
+      expect(metrics.text).toContain(`cp_messages_produced_total{service="${sender}",topic="${topic}",transport="${transportLabel}"}`);
+      expect(metrics.text).toContain(`cp_messages_consumed_total{service="${handler}",topic="${topic}",transport="${transportLabel}",outcome="ok"}`);
+      expect(metrics.text).toContain(`cp_message_handler_duration_seconds_count{service="${handler}",topic="${topic}",transport="${transportLabel}",outcome="ok"}`);
+    }
+    expect(metrics.text).toMatch(/^cp_db_query_duration_seconds_count\{service="inventory",statement="SELECT",success="true"\} [1-9]/m);
+    expect(metrics.text).toMatch(/^cp_outbox_pending_rows\{schema="planning"\} \d+/m);
+    if (transport === 'kafka') expect(metrics.text).toMatch(/^cp_kafka_consumer_lag\{service="inventory",group="[^"]+",topic="inventory.candidates",partition="\d"\} \d+/m);
   });
 });
