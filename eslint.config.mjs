@@ -10,15 +10,17 @@ const SERVICE_ENTRY_POINTS = ['@cp/inventory-service', '@cp/region-compliance-se
 // type:testing appears in each list for test files; no-restricted-imports below keeps it
 // out of production code.
 const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:domain', 'type:access', 'type:contracts', 'type:testing'] },
-  { sourceTag: 'type:launcher', onlyDependOnLibsWithTags: ['type:app', 'type:runtime', 'type:data-access', 'type:domain', 'type:access', 'type:contracts', 'type:testing'] },
-  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:access', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:observability', 'type:domain', 'type:access', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:launcher', onlyDependOnLibsWithTags: ['type:app', 'type:runtime', 'type:data-access', 'type:observability', 'type:domain', 'type:access', 'type:contracts', 'type:testing'] },
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:data-access', 'type:observability', 'type:access', 'type:contracts', 'type:testing'] },
   // The access policy: one table that the gateway and the services' bus handlers both read.
   { sourceTag: 'type:access', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'], allowedExternalImports: ['@jest/globals'] },
-  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:observability', 'type:contracts', 'type:testing'] },
+  // Metrics, traces and logs: imported by the transports, the runtime and the apps, never by pure code.
+  { sourceTag: 'type:observability', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:testing'], allowedExternalImports: DOMAIN_EXTERNALS },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [], allowedExternalImports: ['zod', '@jest/globals'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:domain', 'type:contracts'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:runtime', 'type:data-access', 'type:observability', 'type:domain', 'type:contracts'] },
 ];
 
 // The harness builds buses from @cp/messaging, and messaging's own contract tests use the

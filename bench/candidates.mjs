@@ -1,12 +1,15 @@
 // inventory.candidates handler time for 1,000 and 10,000 pools, as a ratio to the raw SQL
 // of the same filter run with pg in the same process and the same database.
 // Usage: npm run build && DATABASE_URL=postgres://... node bench/candidates.mjs
+// Also a reservation (inventory.reservations `reserve`: lock the pool row, check the peak load in
+// the window, insert the hold) through the same bus, on the 10,000-pool inventory; its floor is the
+// bare reservation transaction of bench/floors.mjs.
 // Writes bench/results/candidates.json. Reports; never fails a build.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import pg from 'pg';
-import { CandidatesV1 } from '../dist/libs/contracts/src/index.js';
+import { CandidatesV1, ReservationCommandsV1 } from '../dist/libs/contracts/src/index.js';
 import { InProcessBus } from '../dist/libs/messaging/src/index.js';
 import { startInventory } from '../dist/apps/inventory/src/service.js';
 import { POOL_COLUMNS, poolFrom, requirementConditions, SqlParams } from '../dist/apps/inventory/src/pools/pool-query.js';
@@ -38,7 +41,7 @@ async function time(fn) {
     await fn();
     samples.push(performance.now() - t0);
   }
-  return { p50Ms: p(samples, 0.5), p90Ms: p(samples, 0.9), maxMs: Math.max(...samples) };
+  return { n: samples.length, p50Ms: p(samples, 0.5), p90Ms: p(samples, 0.9), p99Ms: p(samples, 0.99), maxMs: Math.max(...samples) };
 }
 
 /** Replaces the portfolio with `count` pools over the real sites and accelerators, a third of them partly reserved. */
@@ -71,6 +74,7 @@ const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();
 
 const results = [];
+let reservation = null;
 try {
   for (const count of [1_000, 10_000]) {
     await seedPools(client, count);
@@ -89,6 +93,17 @@ try {
     results.push(row);
     console.log(`${String(count).padStart(6)} pools: raw SQL p50 ${raw.p50Ms.toFixed(1)} ms, handler p50 ${handler.p50Ms.toFixed(1)} ms (x${row.p50RatioToRawSql.toFixed(2)}), ${matched} candidates`);
   }
+  const { rows: [pool] } = await client.query('SELECT id FROM inventory.capacity_pools WHERE available_to IS NULL ORDER BY device_count DESC LIMIT 1');
+  const actor = { id: 'bench', roles: ['planner'] };
+  let n = 0;
+  const reserve = await time(() =>
+    bus.request(ReservationCommandsV1, {
+      command: 'reserve', actor, poolId: pool.id, quantity: 1, window: { from: '2027-06-01T00:00:00.000Z', to: '2027-06-08T00:00:00.000Z' },
+      workloadRef: 'bench', idempotencyKey: `bench-reserve-${name}-${n++}`, holdSeconds: 600,
+    }),
+  );
+  reservation = { pools: 10_000, handler: reserve };
+  console.log(`reserve 1 device (held): p50 ${reserve.p50Ms.toFixed(2)} ms, p99 ${reserve.p99Ms.toFixed(2)} ms`);
 } finally {
   await client.end();
   await inventory.close();
@@ -96,5 +111,5 @@ try {
   await admin.end();
 }
 await mkdir('bench/results', { recursive: true });
-await writeFile('bench/results/candidates.json', `${JSON.stringify({ name: 'candidates', measuredAt: new Date().toISOString(), iterations, requirements, results }, null, 2)}\n`);
+await writeFile('bench/results/candidates.json', `${JSON.stringify({ name: 'candidates', measuredAt: new Date().toISOString(), iterations, requirements, results, reservation }, null, 2)}\n`);
 process.exit(0);

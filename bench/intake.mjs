@@ -2,7 +2,7 @@
 // compliance, cost, placement) → result on placement.recommendations. Sustained requests/s and
 // p50/p99 request→result latency, against the raw kafkajs produce→consume round trip of the same
 // number of messages measured in the same run on the same broker (the floor of any Kafka path).
-// Usage: npm run build && [KAFKA_BROKERS=127.0.0.1:9092] DATABASE_URL=postgres://... node bench/intake.mjs [requests]
+// Usage: npm run build && [KAFKA_BROKERS=127.0.0.1:9092] DATABASE_URL=postgres://... node bench/intake.mjs [requests] [paced requests]
 // Writes bench/results/intake.json. Needs a broker (npm run kafka:start); says so and exits 0 without one.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -17,6 +17,8 @@ import { startSystem } from '../dist/apps/embedded/src/system.js';
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const count = Number(process.argv[2] ?? 2_000);
+/** Requests of the paced (unqueued) phase. */
+const pacedCount = Number(process.argv[3] ?? 500);
 
 function percentile(samples, q) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -123,7 +125,7 @@ try {
   await all;
   const intake = summary(latencies, (performance.now() - t0) / 1000);
   // Latency without a queue: the same requests paced at half the sustained rate.
-  const paced = Math.min(500, count);
+  const paced = Math.min(pacedCount, count);
   latencies.length = 0;
   let pacedDone;
   const pacedAll = new Promise((resolve) => (pacedDone = resolve));

@@ -3,13 +3,18 @@
 // in-process bus and on Kafka, as a ratio to the inventory.candidates round trip alone measured
 // in the same run on the same bus (the floor any recommendation pays before it can start).
 // Usage: npm run build && [KAFKA_BROKERS=127.0.0.1:9092] DATABASE_URL=postgres://... node bench/placement-recommend.mjs [iterations]
+// Also the cost batch: the cost.estimate message of one of those recommendations (every candidate
+// in one message), replayed on the same bus, against the pure cost model (libs/cost-model) pricing
+// the same candidates with the shipped price book, scenarios and FX table in the same process.
 // Writes bench/results/placement-recommend.json. Kafka is skipped (and said so) when no broker answers.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import pg from 'pg';
-import { allTopics, CandidatesV1 } from '../dist/libs/contracts/src/index.js';
+import { readFileSync } from 'node:fs';
+import { allTopics, CandidatesV1, EstimateCostV1 } from '../dist/libs/contracts/src/index.js';
+import { estimatePlacementCost, parseCostScenarios, parseFxTable, parsePriceBook } from '../dist/libs/cost-model/src/index.js';
 import { InProcessBus, KafkaBus } from '../dist/libs/messaging/src/index.js';
 import { startSystem } from '../dist/apps/embedded/src/system.js';
 import { ApiTokensSetting } from '../dist/apps/gateway/src/service.js';
@@ -46,7 +51,7 @@ async function time(fn) {
     await fn();
     samples.push(performance.now() - t0);
   }
-  return { p50Ms: percentile(samples, 0.5), p90Ms: percentile(samples, 0.9), maxMs: Math.max(...samples) };
+  return { n: samples.length, p50Ms: percentile(samples, 0.5), p90Ms: percentile(samples, 0.9), p99Ms: percentile(samples, 0.99), maxMs: Math.max(...samples) };
 }
 
 function brokerUp() {
@@ -77,6 +82,37 @@ async function topUp(url, missing) {
   }
 }
 
+const datasets = {
+  priceBook: parsePriceBook(JSON.parse(readFileSync('data/price-books/price-book.v1.json', 'utf8'))),
+  scenarios: parseCostScenarios(JSON.parse(readFileSync('data/cost-scenarios/cost-scenarios.v1.json', 'utf8'))),
+  fx: parseFxTable(JSON.parse(readFileSync('data/fx-rates/fx-rates.v1.json', 'utf8'))),
+};
+const pureCostCache = new WeakMap();
+
+/** The floor of a cost batch: the same candidates priced by the pure model, no bus, no database. */
+function pureCost(batch) {
+  if (pureCostCache.has(batch)) return pureCostCache.get(batch);
+  const once = () => {
+    for (const candidate of batch.candidates) {
+      try {
+        estimatePlacementCost({ pricingDate: batch.pricingDate, reportCurrency: batch.reportCurrency, workload: batch.workload, candidate, priceBook: datasets.priceBook, scenarios: datasets.scenarios, fx: datasets.fx });
+      } catch {
+        // An unpriceable candidate costs the handler the same attempt.
+      }
+    }
+  };
+  for (let i = 0; i < 3; i++) once();
+  const samples = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    once();
+    samples.push(performance.now() - t0);
+  }
+  const result = { n: samples.length, p50Ms: percentile(samples, 0.5), p99Ms: percentile(samples, 0.99) };
+  pureCostCache.set(batch, result);
+  return result;
+}
+
 async function run(mode) {
   const name = `cp_bench_${randomUUID().slice(0, 8)}`;
   const url = new URL(adminUrl);
@@ -87,10 +123,28 @@ async function run(mode) {
   const shared = new InProcessBus();
   const namespace = `bench-${randomUUID().slice(0, 8)}`;
   const buses = new Map();
+  let costBatch = null;
   const busFor = (service, sends) => {
     const bus = mode === 'in-process' ? shared : new KafkaBus({ brokers, service, sends, topics: allTopics(), namespace, startTimeoutMs: 60_000 });
-    buses.set(service, bus);
-    return bus;
+    if (service !== 'gateway') {
+      buses.set(service, bus);
+      return bus;
+    }
+    // The gateway's bus, keeping the last cost.estimate it sent, to replay it below.
+    const capturing = {
+      handle: (contract, handler, options) => bus.handle(contract, handler, options),
+      subscribe: (contract, handler, options) => bus.subscribe(contract, handler, options),
+      request: (contract, payload, options) => {
+        if (contract === EstimateCostV1) costBatch = payload;
+        return bus.request(contract, payload, options);
+      },
+      publish: (contract, payload, options) => bus.publish(contract, payload, options),
+      start: () => bus.start(),
+      stop: () => bus.stop(),
+      health: () => bus.health(),
+    };
+    buses.set(service, capturing);
+    return capturing;
   };
   const system = await startSystem({
     busFor,
@@ -123,11 +177,21 @@ async function run(mode) {
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       counts = body.data.recommendPlacement.counts;
     });
-    const row = { mode, candidates, counts, candidatesRoundTrip: floor, recommendPlacement: recommend, p50RatioToCandidatesRoundTrip: recommend.p50Ms / floor.p50Ms };
+    const cost = await time(() => gateway.request(EstimateCostV1, costBatch, { timeoutMs: 30_000 }));
+    const row = {
+      mode,
+      candidates,
+      counts,
+      candidatesRoundTrip: floor,
+      recommendPlacement: recommend,
+      p50RatioToCandidatesRoundTrip: recommend.p50Ms / floor.p50Ms,
+      costBatch: { candidates: costBatch.candidates.length, handler: cost, pureCostModel: pureCost(costBatch), p50RatioToPure: cost.p50Ms / pureCost(costBatch).p50Ms },
+    };
     console.log(
       `${mode.padEnd(10)} ${candidates} candidates (${counts.survived} survive): recommendPlacement p50 ${recommend.p50Ms.toFixed(1)} ms, p90 ${recommend.p90Ms.toFixed(1)} ms; ` +
         `inventory.candidates alone p50 ${floor.p50Ms.toFixed(1)} ms (x${row.p50RatioToCandidatesRoundTrip.toFixed(1)})`,
     );
+    console.log(`${''.padEnd(10)} cost.estimate of ${row.costBatch.candidates} candidates: p50 ${cost.p50Ms.toFixed(1)} ms; pure cost model p50 ${row.costBatch.pureCostModel.p50Ms.toFixed(1)} ms (x${row.costBatch.p50RatioToPure.toFixed(2)})`);
     return row;
   } finally {
     await system.close();

@@ -71,7 +71,7 @@ export class CostEstimationModule {
     return {
       module: CostEstimationModule,
       imports: [
-        MessagingModule.forRoot(options.bus),
+        MessagingModule.forRoot(options.bus, { service: 'cost-estimation' }),
         databaseModule({
           url: options.databaseUrl,
           schema: COST_SCHEMA,

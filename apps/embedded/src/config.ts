@@ -14,6 +14,7 @@ export const EmbeddedConfig = z
     GRAPHQL_IDE: env.bool(true),
     DATA_DIR: z.string().min(1).default('data'),
     BUS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    OTEL_EXPORTER_OTLP_ENDPOINT: env.otlpEndpoint,
     ...SecurityEnv,
     /** The first start makes an admin API key and prints it once; later starts print none. */
     BOOTSTRAP_ADMIN_KEY: env.bool(true),

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { InProcessBus } from '@cp/messaging';
+import { initTelemetry, shutdownTelemetry } from '@cp/observability';
 import { startEmbeddedDatabase } from '@cp/persistence';
 import { closeOnSignals, loadConfigOrExit } from '@cp/service-kit';
 import { securityFrom } from '@cp/gateway-service';
@@ -9,6 +10,7 @@ import { startSystem } from './system.js';
 
 const startedAt = performance.now();
 const config = loadConfigOrExit('compute-planner', EmbeddedConfig);
+initTelemetry({ serviceName: 'compute-planner', otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
 const reset = config.CP_RESET || process.argv.includes('--reset');
 
 const database = await startEmbeddedDatabase({
@@ -29,7 +31,10 @@ const system = await startSystem({
   bootstrapAdminKey: config.BOOTSTRAP_ADMIN_KEY,
 });
 
-closeOnSignals([system.gateway, ...system.services], () => database.stop());
+closeOnSignals([system.gateway, ...system.services], async () => {
+  await shutdownTelemetry();
+  await database.stop();
+});
 
 const url = system.gateway.url!;
 console.log(

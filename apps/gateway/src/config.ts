@@ -10,6 +10,7 @@ export const GatewayConfig = z
     GATEWAY_HOST: env.host,
     GATEWAY_PORT: env.port(4000),
     MIGRATE_ON_START: env.bool(true),
+    OTEL_EXPORTER_OTLP_ENDPOINT: env.otlpEndpoint,
     /** The GraphQL IDE at /ide, introspection and field suggestions; off by default in production. */
     GRAPHQL_IDE: env.bool(process.env.NODE_ENV !== 'production'),
     BUS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),

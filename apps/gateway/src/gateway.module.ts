@@ -37,6 +37,7 @@ import { WorkloadRequestEntity } from './intake/workload-request.entity.js';
 import { GATEWAY_RESOLVERS } from './schema/gateway-schema.js';
 import { ApiKeyEntity } from './auth/api-key.entity.js';
 import { AuditEntryEntity } from './audit/audit-entry.entity.js';
+import { graphqlTelemetryPlugin } from './observability/graphql-telemetry.plugin.js';
 
 export const gatewayEntities = [ReferenceVersionEntity, RecommendationEntity, AcceptedPlacementEntity, PlacementAlertEntity, PortfolioPlanEntity, WorkloadRequestEntity, ApiKeyEntity, AuditEntryEntity];
 
@@ -59,7 +60,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        MessagingModule.forRoot(options.bus),
+        MessagingModule.forRoot(options.bus, { service: 'gateway' }),
         databaseModule({
           url: options.databaseUrl,
           schema: PLANNING_SCHEMA,
@@ -131,7 +132,7 @@ function graphqlLimits(options: GatewayModuleOptions): Pick<ApolloDriverConfig, 
     blockFieldSuggestion: { enabled: !options.ide },
   }).protect();
   // graphql-armor is typed against Apollo's CommonJS build, the gateway loads its ES build: same objects.
-  return { parseOptions: { maxTokens: limits.maxTokens }, validationRules: armor.validationRules, plugins: [...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>), textInputPlugin(), clientErrorStatusPlugin()] };
+  return { parseOptions: { maxTokens: limits.maxTokens }, validationRules: armor.validationRules, plugins: [graphqlTelemetryPlugin(), ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>), textInputPlugin(), clientErrorStatusPlugin()] };
 }
 
 /** A graphql-ws connection's credentials, read like an HTTP request's: `{ "authorization": "Bearer …" }`. */

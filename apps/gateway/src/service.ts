@@ -6,6 +6,7 @@ import { ApiKeysService } from './auth/api-keys.service.js';
 import { GatewayModule } from './gateway.module.js';
 import { applyHttpHardening } from './http-hardening.js';
 import type { GatewaySecurity } from './security.config.js';
+import { GraphQLTraceInterceptor } from './observability/graphql-trace.interceptor.js';
 
 export interface GatewayStartOptions extends ServiceStartOptions {
   readonly ide: boolean;
@@ -39,6 +40,7 @@ export async function startGateway(options: GatewayStartOptions & { readonly boo
     options,
     (app) => {
       applyHttpHardening(app, options.security, options.ide);
+      app.useGlobalInterceptors(new GraphQLTraceInterceptor());
       if (options.ide) mountIde(app);
     },
   );

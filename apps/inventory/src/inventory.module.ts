@@ -81,7 +81,7 @@ export class InventoryModule {
     return {
       module: InventoryModule,
       imports: [
-        MessagingModule.forRoot(options.bus),
+        MessagingModule.forRoot(options.bus, { service: 'inventory' }),
         databaseModule({
           url: options.databaseUrl,
           schema: INVENTORY_SCHEMA,

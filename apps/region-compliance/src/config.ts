@@ -9,6 +9,7 @@ export const RegionComplianceConfig = z
     REGION_COMPLIANCE_HOST: env.host,
     REGION_COMPLIANCE_PORT: env.port(4002),
     MIGRATE_ON_START: env.bool(true),
+    OTEL_EXPORTER_OTLP_ENDPOINT: env.otlpEndpoint,
     SEED_ON_START: env.bool(true),
     DATA_DIR: z.string().min(1).default('data'),
     ...KafkaSecurityEnv,

@@ -68,7 +68,7 @@ export class RegionComplianceModule {
     return {
       module: RegionComplianceModule,
       imports: [
-        MessagingModule.forRoot(options.bus),
+        MessagingModule.forRoot(options.bus, { service: 'region-compliance' }),
         databaseModule({
           url: options.databaseUrl,
           schema: COMPLIANCE_SCHEMA,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type BusError, type Contract, Headers, ReplyEnvelope } from '@cp/contracts';
+import { injectTraceContext } from '@cp/observability';
 import type { z } from 'zod';
 import type { MessageContext } from './message-bus.js';
 
@@ -48,14 +49,15 @@ export function encode(
   return {
     key: options.key ?? null,
     value: Buffer.from(JSON.stringify(parsed.data)),
-    headers: {
+    // The sender's trace context (W3C traceparent) travels with the message on both transports.
+    headers: injectTraceContext({
       [Headers.messageId]: messageId,
       [Headers.correlationId]: options.correlationId ?? messageId,
       [Headers.topic]: contract.topic.name,
       [Headers.version]: String(contract.version),
       [Headers.sentAt]: new Date().toISOString(),
       ...options.extraHeaders,
-    },
+    }),
   };
 }
 
@@ -92,11 +94,11 @@ export function encodeReply(correlationId: string, envelope: ReplyEnvelope): Wir
   return {
     key: correlationId,
     value: Buffer.from(JSON.stringify(envelope)),
-    headers: {
+    headers: injectTraceContext({
       [Headers.messageId]: randomUUID(),
       [Headers.correlationId]: correlationId,
       [Headers.sentAt]: new Date().toISOString(),
-    },
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { type BusError, deadLetterTopicOf, type EventContract, Headers, type RequestContract } from '@cp/contracts';
+import { extractTraceContext, inSpan, messagingMetrics, rootLogger, type Span, SpanKind, SpanStatusCode } from '@cp/observability';
 import { decode, encodeReply, type WireMessage } from './codec.js';
 import { HandlerError } from './errors.js';
 import type { DeadLetter, EventHandler, RequestHandler } from './message-bus.js';
@@ -8,25 +9,74 @@ export interface BusLogger {
   error(message: string, meta?: Record<string, unknown>): void;
 }
 
+/** The process's JSON logger (pino), so bus warnings carry the correlation id like every other line. */
 export const consoleLogger: BusLogger = {
-  warn: (message, meta) => console.warn(JSON.stringify({ level: 'warn', message, ...meta })),
-  error: (message, meta) => console.error(JSON.stringify({ level: 'error', message, ...meta })),
+  warn: (message, meta) => rootLogger().warn({ component: 'messaging', ...meta }, message),
+  error: (message, meta) => rootLogger().error({ component: 'messaging', ...meta }, message),
 };
+
+export type TransportName = 'kafka' | 'inprocess';
+
+/** Who handles a route, for span attributes and metric labels (one process may host several services). */
+export interface RouteOwner {
+  readonly service: string;
+  readonly transport: TransportName;
+}
 
 export interface RequestRoute {
   readonly contract: RequestContract;
   readonly handler: RequestHandler<RequestContract>;
+  readonly service?: string;
 }
 
 export interface EventRoute {
   readonly contract: EventContract;
   readonly handlers: EventHandler<EventContract>[];
+  readonly service?: string;
+}
+
+/**
+ * Every delivery runs in a CONSUMER span whose parent is the context the sender put in the
+ * headers, so a request's trace continues across the hop; its outcome is counted and timed.
+ */
+async function consume<T>(topic: string, message: WireMessage, owner: RouteOwner, handle: (span: Span) => Promise<{ result: T; outcome: string }>): Promise<T> {
+  const startedAt = performance.now();
+  const labels = { service: owner.service, topic, transport: owner.transport };
+  let outcome = 'error';
+  try {
+    return await inSpan(
+      `${topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        parent: extractTraceContext(message.headers),
+        attributes: {
+          'messaging.system': owner.transport === 'kafka' ? 'kafka' : 'in-process',
+          'messaging.destination.name': topic,
+          'messaging.operation.type': 'process',
+          'messaging.message.id': message.headers[Headers.messageId] ?? '',
+          'cp.service': owner.service,
+        },
+      },
+      async (span) => {
+        const handled = await handle(span);
+        outcome = handled.outcome;
+        span.setAttribute('cp.outcome', outcome);
+        if (outcome !== 'ok') span.setStatus({ code: SpanStatusCode.ERROR, message: outcome });
+        return handled.result;
+      },
+    );
+  } finally {
+    messagingMetrics.consumed.inc({ ...labels, outcome });
+    messagingMetrics.handlerDuration.observe({ ...labels, outcome }, (performance.now() - startedAt) / 1000);
+  }
 }
 
 /** What a transport must do after a request was handled. */
 export interface RequestOutcome {
   readonly reply: { readonly topic: string; readonly message: WireMessage } | null;
   readonly deadLetter: DeadLetter | null;
+  /** The reply carries an error (or there would have been one, had anyone waited). */
+  readonly failed?: boolean;
 }
 
 function toBusError(error: unknown, logger: BusLogger, topic: string): BusError {
@@ -49,7 +99,16 @@ function deadLetterOf(topic: string, message: WireMessage, reason: string): Dead
  * requests, run the handler, and turn every outcome into a reply (callers never hang)
  * and, for unparsable input, a dead letter.
  */
-export async function dispatchRequest(route: RequestRoute, message: WireMessage, logger: BusLogger): Promise<RequestOutcome> {
+export async function dispatchRequest(route: RequestRoute, message: WireMessage, logger: BusLogger, owner: RouteOwner): Promise<RequestOutcome> {
+  const topic = route.contract.topic.name;
+  return consume(topic, message, { ...owner, service: route.service ?? owner.service }, async () => {
+    const outcome = await handleRequest(route, message, logger);
+    const kind = outcome.deadLetter ? 'dead_letter' : !outcome.reply ? 'expired' : outcome.failed ? 'error' : 'ok';
+    return { result: outcome, outcome: kind };
+  });
+}
+
+async function handleRequest(route: RequestRoute, message: WireMessage, logger: BusLogger): Promise<RequestOutcome> {
   const topic = route.contract.topic.name;
   const replyTo = message.headers[Headers.replyTo];
   const correlationId = message.headers[Headers.correlationId];
@@ -63,6 +122,7 @@ export async function dispatchRequest(route: RequestRoute, message: WireMessage,
     return {
       reply: replyWith({ ok: false, error: { code: 'BAD_REQUEST', message: decoded.reason, field: decoded.field } }),
       deadLetter: deadLetterOf(topic, message, decoded.reason),
+      failed: true,
     };
   }
   if (Date.now() > deadline) {
@@ -74,11 +134,11 @@ export async function dispatchRequest(route: RequestRoute, message: WireMessage,
     const checked = route.contract.reply.safeParse(value);
     if (!checked.success) {
       logger.error('handler returned a reply that breaks its contract', { topic, issues: checked.error.issues });
-      return { reply: replyWith({ ok: false, error: { code: 'INTERNAL', message: 'the service produced an invalid reply' } }), deadLetter: null };
+      return { reply: replyWith({ ok: false, error: { code: 'INTERNAL', message: 'the service produced an invalid reply' } }), deadLetter: null, failed: true };
     }
     return { reply: replyWith({ ok: true, value: checked.data }), deadLetter: null };
   } catch (error) {
-    return { reply: replyWith({ ok: false, error: toBusError(error, logger, topic) }), deadLetter: null };
+    return { reply: replyWith({ ok: false, error: toBusError(error, logger, topic) }), deadLetter: null, failed: true };
   }
 }
 
@@ -91,7 +151,15 @@ const POISON_CODES: ReadonlySet<string> = new Set(['BAD_REQUEST', 'CONFLICT', 'F
  * reason and are skipped. Any other handler failure is rethrown so the transport retries it
  * (the offset is not committed).
  */
-export async function dispatchEvent(route: EventRoute, message: WireMessage, logger: BusLogger): Promise<DeadLetter | null> {
+export async function dispatchEvent(route: EventRoute, message: WireMessage, logger: BusLogger, owner: RouteOwner): Promise<DeadLetter | null> {
+  const topic = route.contract.topic.name;
+  return consume(topic, message, { ...owner, service: route.service ?? owner.service }, async () => {
+    const deadLetter = await handleEvent(route, message, logger);
+    return { result: deadLetter, outcome: deadLetter ? 'dead_letter' : 'ok' };
+  });
+}
+
+async function handleEvent(route: EventRoute, message: WireMessage, logger: BusLogger): Promise<DeadLetter | null> {
   const topic = route.contract.topic.name;
   const decoded = decode(route.contract, route.contract.payload, message);
   if (!decoded.ok) {

@@ -35,6 +35,11 @@ export interface PublishOptions {
   readonly correlationId?: string;
 }
 
+export interface HandlerOptions {
+  /** The service the handler belongs to, for spans and metrics (several share one in-process bus). */
+  readonly service?: string;
+}
+
 export interface BusHealth {
   readonly ready: boolean;
   readonly detail: string;
@@ -55,9 +60,9 @@ export interface DeadLetter {
  */
 export interface MessageBus {
   /** Registers the handler of a request contract; call before `start`. */
-  handle<C extends RequestContract>(contract: C, handler: RequestHandler<C>): void;
+  handle<C extends RequestContract>(contract: C, handler: RequestHandler<C>, options?: HandlerOptions): void;
   /** Registers an event handler for this service's consumer group; call before `start`. */
-  subscribe<C extends EventContract>(contract: C, handler: EventHandler<C>): void;
+  subscribe<C extends EventContract>(contract: C, handler: EventHandler<C>, options?: HandlerOptions): void;
   request<C extends RequestContract>(contract: C, payload: RequestOf<C>, options?: RequestOptions): Promise<ReplyOf<C>>;
   publish<C extends EventContract>(contract: C, payload: PayloadOf<C>, options?: PublishOptions): Promise<void>;
   /** Connects and starts consuming; resolves only once requests and replies can flow. Idempotent. */

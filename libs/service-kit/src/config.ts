@@ -44,6 +44,8 @@ export const env = {
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL'),
   port: (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback),
   host: z.string().min(1).default('127.0.0.1'),
+  /** OTLP/HTTP collector base URL; traces are exported to `<url>/v1/traces` only when it is set. */
+  otlpEndpoint: z.url({ error: 'must be a URL such as http://127.0.0.1:4318' }).optional(),
   bool: (fallback: boolean) =>
     z
       .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })

@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createServiceDataSource, migrateServiceSchema, type ServiceDatabaseOptions } from '@cp/persistence';
+import { QueryTelemetrySubscriber } from './query-telemetry.js';
 
 export interface DatabaseModuleOptions extends ServiceDatabaseOptions {
   /** Apply pending migrations before the data source is handed to anyone. */
@@ -17,6 +18,8 @@ export function databaseModule(options: DatabaseModuleOptions): DynamicModule {
     dataSourceFactory: async () => {
       const dataSource = createServiceDataSource(options);
       await dataSource.initialize();
+      // Added once the data source is built: TypeORM instantiates configured subscribers itself, without arguments.
+      dataSource.subscribers.push(new QueryTelemetrySubscriber(options.applicationName.replace(/^cp-/, ''), options.schema));
       if (options.migrateOnStart) await migrateServiceSchema(dataSource, options.schema);
       return dataSource;
     },

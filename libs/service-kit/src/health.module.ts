@@ -3,15 +3,16 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
 import type { DataSource } from 'typeorm';
 import { HealthController, READINESS_CHECKS } from './health.controller.js';
+import { MetricsController } from './metrics.controller.js';
 import { busReadiness, databaseReadiness } from './readiness.js';
 
-/** `/health/live` and `/health/ready` (messaging and database) for a service. */
+/** `/health/live`, `/health/ready` (messaging and database) and `/metrics` (Prometheus) for a service. */
 @Module({})
 export class HealthModule {
   static forService(): DynamicModule {
     return {
       module: HealthModule,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         {
           provide: READINESS_CHECKS,

@@ -7,3 +7,6 @@ export * from './service.js';
 export * from './outbox-relay.provider.js';
 export * from './authorize.js';
 export * from './kafka-security.js';
+export * from './metrics.controller.js';
+export * from './pino-nest-logger.js';
+export * from './query-telemetry.js';

@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { EventContract } from '@cp/contracts';
 import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
+import { rootLogger } from '@cp/observability';
 import { OutboxRelay } from '@cp/persistence';
 import type { DataSource } from 'typeorm';
 
@@ -16,7 +17,7 @@ export function outboxRelayProvider(token: symbol, service: string, schema: stri
         schema,
         contracts,
         publish: (contract, payload, options) => bus.publish(contract, payload as never, options),
-        onError: (error) => console.error(JSON.stringify({ level: 'error', service, message: 'outbox relay failed', error: String(error) })),
+        onError: (error) => rootLogger().error({ service, err: error }, 'outbox relay failed'),
       }),
   };
 }

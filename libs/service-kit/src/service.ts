@@ -1,6 +1,8 @@
-import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MessageBus } from '@cp/messaging';
+import { initTelemetry } from '@cp/observability';
+import { PinoNestLogger } from './pino-nest-logger.js';
 
 /** What every service's `startX()` receives: the embedded launcher and `main` both build one. */
 export interface ServiceStartOptions {
@@ -10,7 +12,6 @@ export interface ServiceStartOptions {
   readonly http: { readonly host: string; readonly port: number } | null;
   readonly migrateOnStart: boolean;
   readonly logLevels?: LogLevel[];
-  readonly jsonLogs?: boolean;
 }
 
 export interface RunningService {
@@ -24,15 +25,13 @@ export interface RunningService {
 export async function startNestService(
   name: string,
   rootModule: unknown,
-  options: Pick<ServiceStartOptions, 'http' | 'logLevels' | 'jsonLogs'>,
+  options: Pick<ServiceStartOptions, 'http' | 'logLevels'>,
   configure?: (app: INestApplication) => void | Promise<void>,
 ): Promise<RunningService> {
-  const logger = new ConsoleLogger({
-    prefix: name,
-    json: options.jsonLogs ?? false,
-    colors: Boolean(process.stdout.isTTY) && !options.jsonLogs,
-    logLevels: options.logLevels ?? ['fatal', 'error', 'warn', 'log'],
-  });
+  // Context propagation (traces, log correlation) needs a tracer provider even with no exporter;
+  // a launcher or test that configured one first keeps its own.
+  initTelemetry({ serviceName: name });
+  const logger = new PinoNestLogger(name, options.logLevels ?? ['fatal', 'error', 'warn', 'log']);
   const app = await NestFactory.create(rootModule as never, { logger, abortOnError: false });
   await configure?.(app);
   let url: string | null = null;

@@ -4,8 +4,8 @@ import type { MessageBus } from '@cp/messaging';
 export function countingBus(inner: MessageBus): { bus: MessageBus; requests: Map<string, number> } {
   const requests = new Map<string, number>();
   const bus: MessageBus = {
-    handle: (contract, handler) => inner.handle(contract, handler),
-    subscribe: (contract, handler) => inner.subscribe(contract, handler),
+    handle: (contract, handler, options) => inner.handle(contract, handler, options),
+    subscribe: (contract, handler, options) => inner.subscribe(contract, handler, options),
     request: (contract, payload, options) => {
       requests.set(contract.topic.name, (requests.get(contract.topic.name) ?? 0) + 1);
       return inner.request(contract, payload, options);

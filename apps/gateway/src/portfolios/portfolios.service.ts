@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { type Actor, ListPoolsV1 } from '@cp/contracts';
 import { MESSAGE_BUS, type MessageBus } from '@cp/messaging';
 import { type PortfolioInput, type PortfolioPlan as SolvedPlan, type PortfolioPool, type PortfolioWorkload, planPortfolio, PortfolioError } from '@cp/placement';
+import { portfolioMetrics } from '@cp/observability';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { userInputError } from '../common/graphql-errors.js';
@@ -25,6 +26,14 @@ export interface StoredPortfolio {
   /** Per workload: the recommendation computed for it; per assigned workload also the pool's site. */
   readonly workloads: Record<string, { recommendationId: string; siteByPool: Record<string, { siteId: string; countryCode: string }> }>;
   readonly withoutOptions: { workloadId: string; reason: string }[];
+}
+
+/** Solver time and gap of every solve, as the plan reports them. */
+function recordSolve(plan: SolvedPlan): void {
+  const status = String(plan.status);
+  portfolioMetrics.solves.inc({ status });
+  portfolioMetrics.solveDuration.observe({ status }, plan.solveSeconds);
+  if (plan.gap !== null) portfolioMetrics.gap.set({ status }, plan.gap);
 }
 
 async function inBatches<T, R>(items: readonly T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
@@ -112,6 +121,7 @@ export class PortfoliosService {
       if (error instanceof PortfolioError) throw userInputError('input', error.message);
       throw error;
     }
+    recordSolve(plan);
     const row = this.dataSource.getRepository(PortfolioPlanEntity).create({
       id: randomUUID(),
       status: plan.status,

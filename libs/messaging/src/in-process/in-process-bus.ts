@@ -3,10 +3,12 @@ import { type EventContract, Headers, type PayloadOf, type ReplyOf, type Request
 import { decodeReplyEnvelope, encode, type WireMessage } from '../codec.js';
 import { consoleLogger, dispatchEvent, dispatchRequest, type BusLogger, type EventRoute, type RequestRoute } from '../dispatch.js';
 import { BusNotReadyError, RemoteError, RequestTimeoutError } from '../errors.js';
+import { countProduced, sending } from '../instrument.js';
 import type {
   BusHealth,
   DeadLetter,
   EventHandler,
+  HandlerOptions,
   MessageBus,
   PublishOptions,
   RequestHandler,
@@ -16,6 +18,9 @@ import type {
 const DEFAULT_TIMEOUT_MS = 10_000;
 /** Like a topic's retention: late subscribers get recent events, memory stays bounded. */
 const MAX_RETAINED_PER_TOPIC = 10_000;
+/** Senders share the bus, so the sending side is labelled as the embedded process. */
+const SENDER = { service: 'embedded', transport: 'inprocess' } as const;
+const owner = (service: string | undefined) => ({ service: service ?? 'embedded', transport: 'inprocess' }) as const;
 
 /**
  * The embedded mode's bus: every service in one process shares one instance. Messages
@@ -24,7 +29,7 @@ const MAX_RETAINED_PER_TOPIC = 10_000;
  */
 export class InProcessBus implements MessageBus {
   private readonly requestRoutes = new Map<string, RequestRoute>();
-  private readonly eventRoutes = new Map<string, EventRoute>();
+  private readonly eventRoutes = new Map<string, EventRoute[]>();
   /** Events published before anyone subscribed are kept, as a Kafka topic would keep them. */
   private readonly retained = new Map<string, WireMessage[]>();
   private readonly deadLetters: DeadLetter[] = [];
@@ -33,26 +38,30 @@ export class InProcessBus implements MessageBus {
   /** Handlers registered but not yet started. */
   private readonly registered: (
     | { kind: 'request'; route: RequestRoute }
-    | { kind: 'event'; contract: EventContract; handler: EventHandler<EventContract> }
+    | { kind: 'event'; contract: EventContract; handler: EventHandler<EventContract>; service?: string }
   )[] = [];
   private started = false;
   private readonly retries = new Set<NodeJS.Timeout>();
 
   constructor(private readonly logger: BusLogger = consoleLogger) {}
 
-  handle<C extends RequestContract>(contract: C, handler: RequestHandler<C>): void {
+  handle<C extends RequestContract>(contract: C, handler: RequestHandler<C>, options: HandlerOptions = {}): void {
     const topic = contract.topic.name;
     if (this.requestRoutes.has(topic) || this.registered.some((r) => r.kind === 'request' && r.route.contract.topic.name === topic)) {
       throw new Error(`a handler for ${topic} is already registered`);
     }
-    this.registered.push({ kind: 'request', route: { contract, handler: handler as unknown as RequestRoute['handler'] } });
+    this.registered.push({ kind: 'request', route: { contract, handler: handler as unknown as RequestRoute['handler'], service: options.service } });
   }
 
-  subscribe<C extends EventContract>(contract: C, handler: EventHandler<C>): void {
-    this.registered.push({ kind: 'event', contract, handler: handler as unknown as EventHandler<EventContract> });
+  subscribe<C extends EventContract>(contract: C, handler: EventHandler<C>, options: HandlerOptions = {}): void {
+    this.registered.push({ kind: 'event', contract, handler: handler as unknown as EventHandler<EventContract>, service: options.service });
   }
 
-  async request<C extends RequestContract>(contract: C, payload: RequestOf<C>, options: RequestOptions = {}): Promise<ReplyOf<C>> {
+  request<C extends RequestContract>(contract: C, payload: RequestOf<C>, options: RequestOptions = {}): Promise<ReplyOf<C>> {
+    return sending(contract.topic.name, 'request', SENDER, () => this.requestOnce(contract, payload, options));
+  }
+
+  private async requestOnce<C extends RequestContract>(contract: C, payload: RequestOf<C>, options: RequestOptions): Promise<ReplyOf<C>> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const message = encode(contract, contract.request, payload, {
       correlationId: options.correlationId ?? randomUUID(),
@@ -65,8 +74,9 @@ export class InProcessBus implements MessageBus {
     const waiting = this.routeFor(contract.topic.name);
     try {
       const route = await Promise.race([waiting.route, timeout]);
-      const outcome = await Promise.race([dispatchRequest(route, message, this.logger), timeout]);
+      const outcome = await Promise.race([dispatchRequest(route, message, this.logger, owner(route.service)), timeout]);
       if (outcome.deadLetter) this.deadLetters.push(outcome.deadLetter);
+      if (outcome.reply) countProduced(outcome.reply.topic, owner(route.service));
       if (!outcome.reply) throw new RequestTimeoutError(contract.topic.name, timeoutMs);
       const envelope = decodeReplyEnvelope(outcome.reply.message.value);
       if (!envelope.ok) throw new RemoteError(envelope.error);
@@ -80,14 +90,17 @@ export class InProcessBus implements MessageBus {
   async publish<C extends EventContract>(contract: C, payload: PayloadOf<C>, options: PublishOptions = {}): Promise<void> {
     // After stop an outbox keeps its rows rather than handing them to a bus that will not deliver.
     if (!this.started) throw new BusNotReadyError('stopped');
+    await sending(contract.topic.name, 'publish', SENDER, async () => this.publishOnce(contract, payload, options));
+  }
+
+  private publishOnce<C extends EventContract>(contract: C, payload: PayloadOf<C>, options: PublishOptions): void {
     const message = encode(contract, contract.payload, payload, options);
     const topic = contract.topic.name;
     const retained = this.retained.get(topic) ?? [];
     retained.push(message);
     if (retained.length > MAX_RETAINED_PER_TOPIC) retained.shift();
     this.retained.set(topic, retained);
-    const route = this.eventRoutes.get(topic);
-    if (route) this.deliverLater(route, message);
+    for (const route of this.eventRoutes.get(topic) ?? []) this.deliverLater(route, message);
   }
 
   /** The route, now or once its handler starts; `cancel` forgets a request that gave up waiting. */
@@ -131,11 +144,16 @@ export class InProcessBus implements MessageBus {
         this.parked.delete(topic);
         continue;
       }
+      // One route per subscribing service, as each service is a consumer group of its own on Kafka.
       const topic = registration.contract.topic.name;
-      const route = this.eventRoutes.get(topic) ?? { contract: registration.contract, handlers: [] };
-      route.handlers.push(registration.handler);
-      this.eventRoutes.set(topic, route);
-      for (const message of this.retained.get(topic) ?? []) this.deliverLater({ contract: route.contract, handlers: [registration.handler] }, message);
+      const routes = this.eventRoutes.get(topic) ?? [];
+      const route = routes.find((r) => r.service === registration.service);
+      if (route) route.handlers.push(registration.handler);
+      else routes.push({ contract: registration.contract, handlers: [registration.handler], service: registration.service });
+      this.eventRoutes.set(topic, routes);
+      for (const message of this.retained.get(topic) ?? []) {
+        this.deliverLater({ contract: registration.contract, handlers: [registration.handler], service: registration.service }, message);
+      }
     }
   }
 
@@ -160,7 +178,7 @@ export class InProcessBus implements MessageBus {
   private async deliverWithRetry(route: EventRoute, message: WireMessage, attempt: number): Promise<void> {
     if (!this.started) return;
     try {
-      const deadLetter = await dispatchEvent(route, message, this.logger);
+      const deadLetter = await dispatchEvent(route, message, this.logger, owner(route.service));
       if (deadLetter) this.deadLetters.push(deadLetter);
     } catch (error) {
       if (!this.started) return;

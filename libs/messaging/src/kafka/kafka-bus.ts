@@ -21,15 +21,18 @@ import kafkajs, {
 import { decodeReplyEnvelope, encode, type WireMessage } from '../codec.js';
 import { consoleLogger, dispatchEvent, dispatchRequest, type BusLogger, type EventRoute, type RequestRoute } from '../dispatch.js';
 import { BusNotReadyError, RemoteError, RequestTimeoutError } from '../errors.js';
+import { countProduced, sending } from '../instrument.js';
 import type {
   BusHealth,
   DeadLetter,
   EventHandler,
+  HandlerOptions,
   MessageBus,
   PublishOptions,
   RequestHandler,
   RequestOptions,
 } from '../message-bus.js';
+import { messagingMetrics, rootLogger } from '@cp/observability';
 import { ensureTopics } from './topics-admin.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -70,6 +73,18 @@ export interface KafkaBusOptions {
    */
   readonly namespace?: string;
 }
+
+const KAFKA_LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = { [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'debug' };
+
+/** kafkajs' own log lines as JSON through the process's logger, like every other line. */
+const kafkaLogCreator: KafkaConfig['logCreator'] = () => {
+  const logger = rootLogger().child({ component: 'kafkajs' });
+  return ({ namespace, level, log }) => {
+    const { message, ...fields } = log;
+    const method = KAFKA_LEVELS[level];
+    if (method) logger[method]({ namespace, ...fields }, message);
+  };
+};
 
 interface PendingReply {
   resolve(value: WireMessage): void;
@@ -117,28 +132,37 @@ export class KafkaBus implements MessageBus {
       ssl: options.ssl,
       sasl: options.sasl,
       logLevel: logLevel.WARN,
+      logCreator: kafkaLogCreator,
       connectionTimeout: 3_000,
       requestTimeout: 15_000,
       retry: { initialRetryTime: 100, maxRetryTime: 5_000, retries: 10 },
     });
   }
 
-  handle<C extends RequestContract>(contract: C, handler: RequestHandler<C>): void {
+  handle<C extends RequestContract>(contract: C, handler: RequestHandler<C>, options: HandlerOptions = {}): void {
     this.assertNotStarted();
     const topic = contract.topic.name;
     if (this.requestRoutes.has(topic)) throw new Error(`a handler for ${topic} is already registered`);
-    this.requestRoutes.set(topic, { contract, handler: handler as unknown as RequestRoute['handler'] });
+    this.requestRoutes.set(topic, { contract, handler: handler as unknown as RequestRoute['handler'], service: options.service ?? this.options.service });
   }
 
-  subscribe<C extends EventContract>(contract: C, handler: EventHandler<C>): void {
+  subscribe<C extends EventContract>(contract: C, handler: EventHandler<C>, options: HandlerOptions = {}): void {
     this.assertNotStarted();
     const topic = contract.topic.name;
-    const route = this.eventRoutes.get(topic) ?? { contract, handlers: [] };
+    const route = this.eventRoutes.get(topic) ?? { contract, handlers: [], service: options.service ?? this.options.service };
     route.handlers.push(handler as unknown as EventHandler<EventContract>);
     this.eventRoutes.set(topic, route);
   }
 
-  async request<C extends RequestContract>(contract: C, payload: RequestOf<C>, options: RequestOptions = {}): Promise<ReplyOf<C>> {
+  request<C extends RequestContract>(contract: C, payload: RequestOf<C>, options: RequestOptions = {}): Promise<ReplyOf<C>> {
+    return sending(contract.topic.name, 'request', this.owner, () => this.requestOnce(contract, payload, options));
+  }
+
+  private get owner() {
+    return { service: this.options.service, transport: 'kafka' } as const;
+  }
+
+  private async requestOnce<C extends RequestContract>(contract: C, payload: RequestOf<C>, options: RequestOptions): Promise<ReplyOf<C>> {
     const producer = this.readyProducer();
     if (!this.options.sends?.some((c) => c.replyTopic.name === contract.replyTopic.name)) {
       throw new Error(`${contract.topic.name} is not among this bus's "sends" contracts, so nobody listens for its replies`);
@@ -174,8 +198,10 @@ export class KafkaBus implements MessageBus {
   }
 
   async publish<C extends EventContract>(contract: C, payload: PayloadOf<C>, options: PublishOptions = {}): Promise<void> {
-    const message = encode(contract, contract.payload, payload, options);
-    await this.readyProducer().send({ topic: this.physical(contract.topic.name), messages: [message], compression: compressionFor(message) });
+    await sending(contract.topic.name, 'publish', this.owner, async () => {
+      const message = encode(contract, contract.payload, payload, options);
+      await this.readyProducer().send({ topic: this.physical(contract.topic.name), messages: [message], compression: compressionFor(message) });
+    });
   }
 
   start(): Promise<void> {
@@ -245,7 +271,9 @@ export class KafkaBus implements MessageBus {
 
     const joins: Promise<void>[] = [];
     if (this.requestRoutes.size + this.eventRoutes.size > 0) {
-      this.serviceConsumer = this.consumer(this.group(`cp.${this.options.service}`));
+      const groupId = this.group(`cp.${this.options.service}`);
+      this.serviceConsumer = this.consumer(groupId);
+      this.reportLag(this.serviceConsumer, groupId);
       joins.push(this.joined(this.serviceConsumer, timeoutMs));
       await this.serviceConsumer.connect();
       await this.serviceConsumer.subscribe({
@@ -288,6 +316,16 @@ export class KafkaBus implements MessageBus {
       if (!event.payload.restart) this.state = { ready: false, detail: `consumer ${groupId} crashed` };
     });
     return consumer;
+  }
+
+  /** Lag from the batch's high watermark, as kafkajs reports it after each batch: no extra broker calls. */
+  private reportLag(consumer: Consumer, groupId: string): void {
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      messagingMetrics.consumerLag.set(
+        { service: this.options.service, group: groupId, topic: this.logical(payload.topic), partition: String(payload.partition) },
+        Math.max(0, Number(payload.offsetLag)),
+      );
+    });
   }
 
   private joined(consumer: Consumer, timeoutMs: number): Promise<void> {
@@ -348,19 +386,21 @@ export class KafkaBus implements MessageBus {
   private async onServiceMessage(topic: string, message: WireMessage): Promise<void> {
     const requestRoute = this.requestRoutes.get(topic);
     if (requestRoute) {
-      const outcome = await dispatchRequest(requestRoute, message, this.logger);
+      const outcome = await dispatchRequest(requestRoute, message, this.logger, this.owner);
       if (outcome.deadLetter) await this.sendDeadLetter(outcome.deadLetter);
+      if (outcome.reply) countProduced(outcome.reply.topic, this.owner);
       if (outcome.reply) await this.producer!.send({ topic: this.physical(outcome.reply.topic), messages: [outcome.reply.message], compression: compressionFor(outcome.reply.message) });
       return;
     }
     const eventRoute = this.eventRoutes.get(topic);
     if (eventRoute) {
-      const deadLetter = await dispatchEvent(eventRoute, message, this.logger);
+      const deadLetter = await dispatchEvent(eventRoute, message, this.logger, this.owner);
       if (deadLetter) await this.sendDeadLetter(deadLetter);
     }
   }
 
   private async sendDeadLetter(letter: DeadLetter): Promise<void> {
+    countProduced(letter.topic, this.owner);
     await this.producer!.send({ topic: this.physical(letter.topic), messages: [{ value: letter.value, headers: letter.headers }], compression: compressionFor({ value: letter.value }) });
   }
 }

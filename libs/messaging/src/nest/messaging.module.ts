@@ -9,9 +9,10 @@ import {
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { EventContract, RequestContract } from '@cp/contracts';
-import type { EventHandler, MessageBus, RequestHandler } from '../message-bus.js';
+import type { EventHandler, HandlerOptions, MessageBus, RequestHandler } from '../message-bus.js';
 
 export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
+const HANDLER_OPTIONS = Symbol('HANDLER_OPTIONS');
 
 const HANDLER_METADATA = Symbol('cp:message-handler');
 
@@ -38,6 +39,7 @@ export const OnEvent = (contract: EventContract): MethodDecorator => markHandler
 class MessageHandlerRegistrar implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(HANDLER_OPTIONS) private readonly handlerOptions: HandlerOptions,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
   ) {}
@@ -52,8 +54,8 @@ class MessageHandlerRegistrar implements OnModuleInit, OnApplicationBootstrap, O
         const metadata = Reflect.getMetadata(HANDLER_METADATA, method) as HandlerMetadata | undefined;
         if (!metadata) continue;
         const bound = method.bind(instance);
-        if (metadata.kind === 'request') this.bus.handle(metadata.contract, bound as RequestHandler<RequestContract>);
-        else this.bus.subscribe(metadata.contract, bound as EventHandler<EventContract>);
+        if (metadata.kind === 'request') this.bus.handle(metadata.contract, bound as RequestHandler<RequestContract>, this.handlerOptions);
+        else this.bus.subscribe(metadata.contract, bound as EventHandler<EventContract>, this.handlerOptions);
       }
     }
   }
@@ -69,12 +71,13 @@ class MessageHandlerRegistrar implements OnModuleInit, OnApplicationBootstrap, O
 
 @Module({})
 export class MessagingModule {
-  static forRoot(bus: MessageBus): DynamicModule {
+  /** `service` names the handlers' owner in spans and metrics. */
+  static forRoot(bus: MessageBus, options: HandlerOptions = {}): DynamicModule {
     return {
       module: MessagingModule,
       global: true,
       imports: [DiscoveryModule],
-      providers: [{ provide: MESSAGE_BUS, useValue: bus }, MessageHandlerRegistrar],
+      providers: [{ provide: MESSAGE_BUS, useValue: bus }, { provide: HANDLER_OPTIONS, useValue: options }, MessageHandlerRegistrar],
       exports: [MESSAGE_BUS],
     };
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventContract, PayloadOf } from '@cp/contracts';
+import { outboxMetrics } from '@cp/observability';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** DDL of a service's outbox table; each service's first migration runs it in its own schema. */
@@ -76,12 +77,19 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  private untrack: (() => void) | null = null;
 
   constructor(private readonly options: OutboxRelayOptions) {}
+
+  get schema(): string {
+    return this.options.schema;
+  }
 
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    // The pending-rows gauge counts this relay's backlog when metrics are scraped.
+    this.untrack = outboxMetrics.track(this);
     this.schedule(0);
   }
 
@@ -92,6 +100,8 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.untrack?.();
+    this.untrack = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
@@ -148,6 +158,7 @@ export class OutboxRelay {
         }
         await publish(contract, row.payload, { key: row.message_key ?? undefined, messageId: row.id, correlationId: row.correlation_id ?? undefined });
         await manager.query(`UPDATE "${schema}"."outbox" SET "published_at" = now(), "attempts" = "attempts" + 1 WHERE "id" = $1`, [row.id]);
+        outboxMetrics.published.inc({ schema });
       }
       return rows.length;
     });

@@ -1,0 +1,102 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApiTokensSetting } from '@cp/gateway-service';
+import { initTelemetry } from '@cp/observability';
+import { eventually, transports } from '@cp/testing';
+import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import request from 'supertest';
+import { startTestSystem, type TestSystem } from './support.js';
+
+// Registered before any service starts: startNestService keeps the first configuration.
+const exporter = new InMemorySpanExporter();
+initTelemetry({ serviceName: 'tracing-test', spanProcessors: [new SimpleSpanProcessor(exporter)] });
+
+const TOKENS = { planner: `pln-${randomUUID()}` };
+const apiTokens = ApiTokensSetting.parse(`${TOKENS.planner}:planner`);
+
+const RECOMMEND = `mutation Recommend($input: WorkloadInput!) { recommendPlacement(input: $input) { id chosen { poolId } counts { candidates } } }`;
+
+const INPUT = {
+  name: 'a traced 70B pre-training run',
+  workload: { kind: 'TRAINING', activeParameters: 70e9, tokens: 2e12, modelType: 'DENSE', precision: 'BF16', devices: 256 },
+  legalEntityId: 'demo-sg-subsidiary',
+  costCenter: 'cc-llm',
+  window: { from: '2027-03-01T00:00:00Z', to: '2027-04-01T00:00:00Z' },
+  data: { originCountry: null },
+  weights: { cost: 1, time: 0, risk: 0, latency: 0 },
+};
+
+const service = (span: ReadableSpan) => span.attributes['cp.service'];
+const topic = (span: ReadableSpan) => span.attributes['messaging.destination.name'];
+
+describe.each(transports)('tracing on %s', (transport) => {
+  let t: TestSystem;
+
+  beforeAll(async () => {
+    t = await startTestSystem(transport, 'tracing', { apiTokens });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('one recommendPlacement is one trace: the gateway, inventory candidates, compliance evaluate, cost estimate and Postgres', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const response = await t
+      .graphql(RECOMMEND, { input: INPUT }, TOKENS.planner)
+      .set('traceparent', `00-${traceId}-${randomBytes(8).toString('hex')}-01`);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.recommendPlacement.counts.candidates).toBeGreaterThan(0);
+
+    // The root span ends as the response is sent; wait for it rather than for a fixed time.
+    const spans = await eventually(async () => {
+      const ofTrace = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
+      return ofTrace.some((s) => s.name === 'mutation Recommend') ? ofTrace : undefined;
+    });
+
+    const root = spans.find((s) => s.name === 'mutation Recommend')!;
+    expect(service(root)).toBe('gateway');
+    const consumers = spans.filter((s) => s.attributes['messaging.operation.type'] === 'process');
+    const handled = consumers.map((s) => [topic(s), service(s)]);
+    expect(handled).toEqual(
+      expect.arrayContaining([
+        ['inventory.candidates', 'inventory'],
+        ['compliance.evaluate', 'region-compliance'],
+        ['cost.estimate', 'cost-estimation'],
+      ]),
+    );
+    // Each service's handler queried PostgreSQL inside its own span, and the gateway stored the recommendation.
+    const queries = spans.filter((s) => s.attributes['db.system.name'] === 'postgresql');
+    expect(new Set(queries.map(service))).toEqual(new Set(['gateway', 'inventory', 'region-compliance', 'cost-estimation']));
+    expect(queries.some((s) => service(s) === 'gateway' && String(s.attributes['db.query.text']).includes('recommendations'))).toBe(true);
+
+    // One tree: every span's parent is in the trace, up to the caller's span.
+    const ids = new Set(spans.map((s) => s.spanContext().spanId));
+    const orphans = spans.filter((s) => s !== root && !ids.has(s.parentSpanContext?.spanId ?? ''));
+    expect(orphans.map((s) => s.name)).toEqual([]);
+    // The handlers' spans hang under the gateway's request spans, not beside them.
+    const candidates = consumers.find((s) => topic(s) === 'inventory.candidates')!;
+    const sender = spans.find((s) => s.spanContext().spanId === candidates.parentSpanContext?.spanId)!;
+    expect([sender.name, service(sender)]).toEqual(['inventory.candidates request', transport === 'kafka' ? 'gateway' : 'embedded']);
+  });
+
+  it('serves Prometheus metrics at /metrics: the operation, the bus hops by handling service, queries and the outbox', async () => {
+    const response = await t.graphql(RECOMMEND, { input: INPUT }, TOKENS.planner);
+    expect(response.body.errors).toBeUndefined();
+    const metrics = await request(t.system.gateway.app.getHttpServer()).get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.headers['content-type']).toContain('text/plain');
+    const sender = transport === 'kafka' ? 'gateway' : 'embedded';
+    const transportLabel = transport === 'kafka' ? 'kafka' : 'inprocess';
+    expect(metrics.text).toMatch(/^cp_graphql_operations_total\{service="gateway",operation="Recommend",type="mutation"\} [1-9]/m);
+    expect(metrics.text).toMatch(/^cp_graphql_operation_duration_seconds_count\{service="gateway",operation="Recommend",type="mutation"\} [1-9]/m);
+    for (const [topic, handler] of [['inventory.candidates', 'inventory'], ['compliance.evaluate', 'region-compliance'], ['cost.estimate', 'cost-estimation']]) {
+      expect(metrics.text).toContain(`cp_messages_produced_total{service="${sender}",topic="${topic}",transport="${transportLabel}"}`);
+      expect(metrics.text).toContain(`cp_messages_consumed_total{service="${handler}",topic="${topic}",transport="${transportLabel}",outcome="ok"}`);
+      expect(metrics.text).toContain(`cp_message_handler_duration_seconds_count{service="${handler}",topic="${topic}",transport="${transportLabel}",outcome="ok"}`);
+    }
+    expect(metrics.text).toMatch(/^cp_db_query_duration_seconds_count\{service="inventory",statement="SELECT",success="true"\} [1-9]/m);
+    expect(metrics.text).toMatch(/^cp_outbox_pending_rows\{schema="planning"\} \d+/m);
+    if (transport === 'kafka') expect(metrics.text).toMatch(/^cp_kafka_consumer_lag\{service="inventory",group="[^"]+",topic="inventory.candidates",partition="\d"\} \d+/m);
+  });
+});
