@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { type RunningService, type ServiceStartOptions, startNestService } from '@cp/service-kit';
 import { altairExpress } from 'altair-express-middleware';
 import type { ApiTokens } from './auth/api-tokens.js';
+import { mountConsole } from './console/console-static.js';
 import { GatewayModule } from './gateway.module.js';
 
 export interface GatewayStartOptions extends ServiceStartOptions {
@@ -15,7 +16,6 @@ export interface GatewayStartOptions extends ServiceStartOptions {
 function mountIde(app: INestApplication): void {
   const express = app.getHttpAdapter().getInstance() as { use: (path: string, handler: unknown) => void; get: (path: string, handler: unknown) => void };
   express.use('/ide', altairExpress({ endpointURL: '/graphql', initialQuery: '{ sites(first: 5) { totalCount edges { node { id name countryCode operator } } } }' }));
-  express.get('/', (_req: unknown, res: { redirect: (url: string) => void }) => res.redirect('/ide'));
 }
 
 export function startGateway(options: GatewayStartOptions): Promise<RunningService> {
@@ -32,6 +32,7 @@ export function startGateway(options: GatewayStartOptions): Promise<RunningServi
     options,
     (app) => {
       if (options.ide) mountIde(app);
+      mountConsole(app);
     },
   );
 }
