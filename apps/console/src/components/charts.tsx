@@ -9,21 +9,20 @@ export interface Bar {
  * Horizontal bars, one row per label and one bar per series (e.g. committed and actual), as SVG.
  * Labels carry their exact figures for screen readers and tooltips.
  */
-export function BarChart({ bars, series, title }: { bars: readonly Bar[]; series: readonly string[]; title: string }) {
+export function BarChart({ bars, series, title, width = 640 }: { bars: readonly Bar[]; series: readonly string[]; title: string; width?: number }) {
   const max = Math.max(0, ...bars.flatMap((b) => b.values));
   const rowHeight = 10 + series.length * 14;
-  const labelWidth = 170;
-  const width = 640;
-  const plot = width - labelWidth - 70;
+  const labelWidth = Math.round(width * 0.27);
+  const plot = width - labelWidth - 60;
   const height = bars.length * rowHeight + 24;
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={title}>
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={title}>
         {bars.map((bar, row) => (
           <g key={bar.label} transform={`translate(0 ${row * rowHeight})`}>
             <text x={labelWidth - 8} y={rowHeight / 2 + 4} textAnchor="end" className="chart-label">
-              {bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label}
+              {bar.label.length > labelWidth / 7 ? `${bar.label.slice(0, Math.floor(labelWidth / 7) - 1)}…` : bar.label}
             </text>
             {bar.values.map((v, i) => {
               const w = max > 0 ? (Math.max(0, v) / max) * plot : 0;
@@ -42,7 +41,7 @@ export function BarChart({ bars, series, title }: { bars: readonly Bar[]; series
         ))}
         <g transform={`translate(${labelWidth} ${height - 12})`}>
           {series.map((s, i) => (
-            <g key={s} transform={`translate(${i * 120} 0)`}>
+            <g key={s} transform={`translate(${i * 90} 0)`}>
               <rect width={10} height={10} className={`series-${i}`} />
               <text x={14} y={9} className="chart-label">
                 {s}
@@ -89,7 +88,7 @@ export function ScatterPlot({ points, xLabel, yLabel, title }: { points: readonl
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={title} data-testid="pareto-plot">
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={title} data-testid="pareto-plot">
         <line x1={pad.left} y1={height - pad.bottom} x2={width - pad.right} y2={height - pad.bottom} className="axis" />
         <line x1={pad.left} y1={pad.top} x2={pad.left} y2={height - pad.bottom} className="axis" />
         {ticks(x0, x1).map((t) => (

@@ -79,7 +79,7 @@ function groupBy(pools: readonly Pool[], keyOf: (p: Pool) => string): Group[] {
 function GroupTable({ title, groups, testId }: { title: string; groups: Group[]; testId: string }) {
   return (
     <section className="panel">
-      <BarChart title={`${title}: free and total devices`} series={['free', 'total']} bars={groups.map((g) => ({ label: g.key, values: [g.free, g.devices] }))} />
+      <BarChart width={420} title={`${title}: free and total devices`} series={['free', 'total']} bars={groups.map((g) => ({ label: g.key, values: [g.free, g.devices] }))} />
       <table data-testid={testId}>
         <thead>
           <tr>

@@ -133,7 +133,7 @@ function Check() {
       <div className="results">
         <ErrorBox error={check.error} />
         {verdict ? (
-          <section className="panel" data-testid="verdict">
+          <section className="panel" data-testid="verdict" data-outcome={verdict.outcome}>
             <h2>
               <span className={`badge ${verdict.outcome}`}>{verdict.outcome}</span> on {verdict.evaluatedFor}
             </h2>

@@ -242,7 +242,7 @@ export function FinancePage() {
         {budgets.data && budgets.data.budgets.length === 0 ? <p className="muted">No budgets are set for these months.</p> : null}
         {budgets.data?.budgets.length ? (
           <p className="muted">
-            {budgets.data.budgets.length} budgets set ({budgets.data.budgets.map((b) => `${b.costCenter} ${b.month}: ${formatMoney(b.amount)} ${b.currency}`).join('; ')}).
+            {budgets.data.budgets.length} {budgets.data.budgets.length === 1 ? 'budget' : 'budgets'} set ({budgets.data.budgets.map((b) => `${b.costCenter} ${b.month}: ${formatMoney(b.amount)} ${b.currency}`).join('; ')}).
           </p>
         ) : null}
       </section>

@@ -140,7 +140,7 @@ export function PortfolioPage() {
         </section>
         <ErrorBox error={plan.error} />
         {result ? (
-          <section className="panel" data-testid="portfolio-plan">
+          <section className="panel" data-testid="portfolio-plan" data-plan-id={result.id}>
             <h2>
               Plan {result.id} — {result.status}
             </h2>

@@ -98,8 +98,8 @@ function RankedTable({ ranked, omitted }: { ranked: RankedFieldsFragment[]; omit
   return (
     <section className="panel">
       <h2>Ranked options</h2>
-      <div className="scroll">
-        <table data-testid="ranked">
+      <div className="scroll tall">
+        <table data-testid="ranked" className="compact">
           <thead>
             <tr>
               <th className="num">rank</th>
