@@ -102,7 +102,7 @@ describe.each(transports)('the planner console in a browser on %s', (transport) 
 
   async function signIn(token: string): Promise<void> {
     await page.goto(`${base}/`);
-    await page.evaluate(() => sessionStorage.clear());
+    await page.evaluate('sessionStorage.clear()'); // runs in the page (no DOM types here)
     await page.reload();
     await page.getByLabel('API key or token').fill(token);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -254,7 +254,7 @@ describe.each(transports)('the planner console in a browser on %s', (transport) 
     await page.getByRole('tab', { name: 'What-if on a draft' }).click();
     const draft = page.getByLabel('Draft rule pack');
     // The draft starts as the current pack once it has loaded.
-    await page.waitForFunction(() => (document.querySelector('textarea')?.value.length ?? 0) > 0);
+    await page.waitForFunction("(document.querySelector('textarea')?.value.length ?? 0) > 0");
     await expect(draft.inputValue()).resolves.toContain(`"version": "${current.version}-draft"`);
     await draft.fill('{ not json');
     await page.getByRole('button', { name: 'Run what-if' }).click();
