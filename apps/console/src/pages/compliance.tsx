@@ -140,6 +140,7 @@ function Check() {
             <p className="muted">
               Rule pack {verdict.rulePackVersion} · licence lead time {verdict.leadTimeDays} days
             </p>
+            {verdict.reasons.length === 0 ? <p>No binding rule fired for this placement on this date.</p> : null}
             <Reasons title="Deciding rules" reasons={verdict.reasons} />
             {verdict.conditions.length ? (
               <>
