@@ -39,6 +39,12 @@ export function App() {
   const [error, setError] = useState<ApiRequestError | null>(null);
   const [path, navigate] = usePath();
 
+  const expire = useCallback((reason: ApiRequestError) => {
+    storeToken(null);
+    setViewer(null);
+    setError(reason);
+  }, []);
+
   const signIn = useCallback(async (token: string) => {
     setChecking(true);
     setError(null);
@@ -46,7 +52,7 @@ export function App() {
       const { me } = await execute(ME, {}, token);
       if (!me) throw new ApiRequestError([{ code: 'UNAUTHENTICATED', message: 'the gateway does not recognise this key or token', path: 'me' }]);
       storeToken(token);
-      setViewer({ id: me.id, roles: me.roles, token });
+      setViewer({ id: me.id, roles: me.roles, token, expire });
     } catch (e) {
       storeToken(null);
       setViewer(null);
@@ -54,7 +60,7 @@ export function App() {
     } finally {
       setChecking(false);
     }
-  }, []);
+  }, [expire]);
 
   useEffect(() => {
     const token = storedToken();

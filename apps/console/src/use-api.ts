@@ -6,6 +6,8 @@ export interface Viewer {
   readonly id: string;
   readonly roles: readonly string[];
   readonly token: string;
+  /** The gateway no longer accepts the token (revoked, expired): back to the sign-in page. */
+  readonly expire: (error: ApiRequestError) => void;
 }
 
 export const ViewerContext = createContext<Viewer | null>(null);
@@ -22,13 +24,16 @@ export interface Loaded<R> {
   readonly loading: boolean;
 }
 
-function asApiError(error: unknown): ApiRequestError {
-  return error instanceof ApiRequestError ? error : new ApiRequestError([{ code: 'CLIENT_ERROR', message: (error as Error).message, path: null }]);
+function asApiError(error: unknown, viewer: Viewer): ApiRequestError {
+  const apiError = error instanceof ApiRequestError ? error : new ApiRequestError([{ code: 'CLIENT_ERROR', message: (error as Error).message, path: null }]);
+  if (apiError.code === 'UNAUTHENTICATED') viewer.expire(apiError);
+  return apiError;
 }
 
 /** Runs a query when the page opens and whenever `variables` change (compared as JSON). */
 export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V, skip = false): Loaded<R> & { reload: () => void } {
-  const { token } = useViewer();
+  const viewer = useViewer();
+  const { token } = viewer;
   const [state, setState] = useState<Loaded<R>>({ data: null, error: null, loading: !skip });
   const [generation, setGeneration] = useState(0);
   const key = JSON.stringify(variables);
@@ -38,18 +43,19 @@ export function useQuery<R, V>(document: TypedDocumentString<R, V>, variables: V
     setState((s) => ({ ...s, loading: true }));
     execute(document, JSON.parse(key) as V, token).then(
       (data) => live && setState({ data, error: null, loading: false }),
-      (error: unknown) => live && setState({ data: null, error: asApiError(error), loading: false }),
+      (error: unknown) => live && setState({ data: null, error: asApiError(error, viewer), loading: false }),
     );
     return () => {
       live = false;
     };
-  }, [document, key, token, skip, generation]);
+  }, [document, key, token, skip, generation, viewer]);
   return { ...state, reload: useCallback(() => setGeneration((g) => g + 1), []) };
 }
 
 /** A mutation (or a query run on demand, from a form). */
 export function useAction<R, V>(document: TypedDocumentString<R, V>): Loaded<R> & { run: (variables: V) => Promise<R | null>; reset: () => void } {
-  const { token } = useViewer();
+  const viewer = useViewer();
+  const { token } = viewer;
   const [state, setState] = useState<Loaded<R>>({ data: null, error: null, loading: false });
   const run = useCallback(
     async (variables: V) => {
@@ -59,11 +65,11 @@ export function useAction<R, V>(document: TypedDocumentString<R, V>): Loaded<R> 
         setState({ data, error: null, loading: false });
         return data;
       } catch (error) {
-        setState({ data: null, error: asApiError(error), loading: false });
+        setState({ data: null, error: asApiError(error, viewer), loading: false });
         return null;
       }
     },
-    [document, token],
+    [document, token, viewer],
   );
   const reset = useCallback(() => setState({ data: null, error: null, loading: false }), []);
   return { ...state, run, reset };

@@ -17,7 +17,8 @@ const MAX_POOLS = 5_000;
 
 /** Every page of sites and of pools matching the filter (the API serves at most 100 per page). */
 function useCapacity(filter: CapacityPoolFilter): Loaded<{ sites: Site[]; pools: Pool[]; truncated: boolean }> {
-  const { token } = useViewer();
+  const viewer = useViewer();
+  const { token } = viewer;
   const [state, setState] = useState<Loaded<{ sites: Site[]; pools: Pool[]; truncated: boolean }>>({ data: null, error: null, loading: true });
   const key = JSON.stringify(filter);
   useEffect(() => {
@@ -46,13 +47,17 @@ function useCapacity(filter: CapacityPoolFilter): Loaded<{ sites: Site[]; pools:
       return { sites, pools, truncated };
     })().then(
       (data) => live && setState({ data, error: null, loading: false }),
-      (error: unknown) =>
-        live && setState({ data: null, error: error instanceof ApiRequestError ? error : new ApiRequestError([{ code: 'CLIENT_ERROR', message: String(error), path: null }]), loading: false }),
+      (error: unknown) => {
+        if (!live) return;
+        const apiError = error instanceof ApiRequestError ? error : new ApiRequestError([{ code: 'CLIENT_ERROR', message: String(error), path: null }]);
+        setState({ data: null, error: apiError, loading: false });
+        if (apiError.code === 'UNAUTHENTICATED') viewer.expire(apiError);
+      },
     );
     return () => {
       live = false;
     };
-  }, [key, token]);
+  }, [key, token, viewer]);
   return state;
 }
 
