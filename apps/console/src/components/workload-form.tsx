@@ -28,6 +28,10 @@ export interface WorkloadFields {
   excludeCountries: string;
   budget: string;
   currency: string;
+  usersLabel: string;
+  usersLatitude: string;
+  usersLongitude: string;
+  latencyTargetMs: string;
   deadline: string;
   acceptLicensed: boolean;
   weightCost: string;
@@ -57,6 +61,10 @@ export const DEFAULT_WORKLOAD: WorkloadFields = {
   excludeCountries: '',
   budget: '',
   currency: 'USD',
+  usersLabel: '',
+  usersLatitude: '',
+  usersLongitude: '',
+  latencyTargetMs: '',
   deadline: '',
   acceptLicensed: false,
   weightCost: '1',
@@ -110,6 +118,16 @@ export function toWorkloadInput(f: WorkloadFields): { input: WorkloadInput } | {
     risk: num('Weight of risk', f.weightRisk) ?? 0,
     latency: num('Weight of latency', f.weightLatency) ?? 0,
   };
+  let users: WorkloadInput['users'];
+  if (f.usersLabel.trim() || f.usersLatitude.trim() || f.usersLongitude.trim()) {
+    const latitude = num('Users latitude', f.usersLatitude, { min: -90 });
+    const longitude = num('Users longitude', f.usersLongitude, { min: -180 });
+    if (latitude !== undefined && latitude > 90) problems.push('Users latitude: at most 90');
+    if (longitude !== undefined && longitude > 180) problems.push('Users longitude: at most 180');
+    if (latitude !== undefined && longitude !== undefined) users = { label: f.usersLabel.trim() || 'users', latitude, longitude };
+  }
+  const latencyTargetMs = num('Latency target', f.latencyTargetMs, { required: false });
+  if (latencyTargetMs !== undefined && !users) problems.push('Latency target: say where the users are (latitude and longitude)');
   if (problems.length) return { problems };
   const input: WorkloadInput = {
     name: f.name.trim() || undefined,
@@ -127,6 +145,8 @@ export function toWorkloadInput(f: WorkloadFields): { input: WorkloadInput } | {
   if (list(f.excludeCountries).length) input.excludeCountries = list(f.excludeCountries).map((c) => c.toUpperCase());
   if (f.budget.trim()) input.budget = { amount: f.budget.trim(), currency: f.currency };
   if (f.deadline) input.deadline = `${f.deadline}T00:00:00Z`;
+  if (users) input.users = users;
+  if (latencyTargetMs !== undefined) input.latencyTargetMs = latencyTargetMs;
   return { input };
 }
 
@@ -228,6 +248,12 @@ export function WorkloadForm({ initial, submitLabel, busy, onSubmit }: { initial
         {text('vendors', 'Vendors', { placeholder: 'NVIDIA, Huawei' })}
         {text('excludeCountries', 'Exclude countries', { placeholder: 'CN, US' })}
         {text('budget', `Budget (${f.currency})`)}
+        <div className="weights">
+          {text('usersLabel', 'Users at', { placeholder: 'Shanghai' })}
+          {text('usersLatitude', 'Latitude', { placeholder: '31.23' })}
+          {text('usersLongitude', 'Longitude', { placeholder: '121.47' })}
+          {text('latencyTargetMs', 'Max RTT ms')}
+        </div>
         <label className="check">
           <input type="checkbox" name="acceptLicensed" checked={f.acceptLicensed} onChange={(e) => set('acceptLicensed', e.target.checked)} />
           Keep options that need a licence

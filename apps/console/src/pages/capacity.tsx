@@ -61,6 +61,16 @@ function useCapacity(filter: CapacityPoolFilter): Loaded<{ sites: Site[]; pools:
   return state;
 }
 
+/** The value once it has stopped changing for `ms` (typing in a filter reloads once, not per key). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 interface Group {
   key: string;
   pools: number;
@@ -128,7 +138,7 @@ export function CapacityPage() {
     if (ownership) f.ownership = [ownership];
     return f;
   }, [from, to, vendor, origin, ownership]);
-  const { data, error, loading } = useCapacity(filter);
+  const { data, error, loading } = useCapacity(useDebounced(filter, 300));
 
   const bySite = useMemo(() => groupBy(data?.pools ?? [], (p) => p.site.id), [data]);
   const siteRows = useMemo(() => {

@@ -36,7 +36,7 @@ const KINDS: WorkloadKind[] = ['TRAINING', 'FINE_TUNING', 'INFERENCE', 'BATCH_IN
 function Check() {
   const entities = useQuery(LEGAL_ENTITIES, {});
   const pools = useQuery(POOLS, { first: 100, after: null, filter: null });
-  const [f, setF] = useState({ legalEntityId: 'demo-sg-subsidiary', poolId: '', date: new Date().toISOString().slice(0, 10), workloadKind: 'TRAINING' as WorkloadKind, ownership: '' as Ownership | '', servesPublicIn: '', personalInfoIndividuals: '0', importantData: false, track: false });
+  const [f, setF] = useState({ legalEntityId: 'demo-sg-subsidiary', poolId: '', date: new Date().toISOString().slice(0, 10), workloadKind: 'TRAINING' as WorkloadKind, ownership: '' as Ownership | '', servesPublicIn: '', personalInfoIndividuals: '0', importantData: false, track: false, moveFrom: '', moveTo: '' });
   const [problem, setProblem] = useState<string | null>(null);
   const check = useAction(COMPLIANCE_CHECK);
   const submit = (e: FormEvent) => {
@@ -44,6 +44,7 @@ function Check() {
     if (!f.poolId.trim()) return setProblem('Pool: choose or type a capacity pool id');
     const individuals = Number(f.personalInfoIndividuals);
     if (!Number.isInteger(individuals) || individuals < 0) return setProblem(`Personal-information individuals: "${f.personalInfoIndividuals}" is not a whole number`);
+    if (Boolean(f.moveFrom.trim()) !== Boolean(f.moveTo.trim())) return setProblem('Hardware movement: give both the country it ships from and the one it goes to');
     setProblem(null);
     const input: ComplianceCheckInput = {
       legalEntityId: f.legalEntityId,
@@ -57,6 +58,7 @@ function Check() {
       data: { personalInfoIndividuals: individuals, importantData: f.importantData },
       track: f.track,
       ...(f.ownership ? { ownership: f.ownership } : {}),
+      ...(f.moveFrom.trim() ? { hardwareMovement: { fromCountry: f.moveFrom.trim().toUpperCase(), toCountry: f.moveTo.trim().toUpperCase() } } : {}),
     };
     void check.run({ input });
   };
@@ -105,6 +107,14 @@ function Check() {
             <option>OWNED</option>
             <option>COLOCATION</option>
           </select>
+        </label>
+        <label>
+          Hardware ships from (country)
+          <input value={f.moveFrom} placeholder="only when bought or shipped, e.g. US" onChange={(e) => setF({ ...f, moveFrom: e.target.value })} />
+        </label>
+        <label>
+          … to (country)
+          <input value={f.moveTo} placeholder="e.g. MY" onChange={(e) => setF({ ...f, moveTo: e.target.value })} />
         </label>
         <label>
           Serves the public in
