@@ -214,6 +214,14 @@ describe.each(transports)('the planner console in a browser on %s', (transport) 
     await form.getByLabel('Cost centre').fill('cc-console');
     await form.getByLabel('Window from').fill('2027-03-01');
     await form.getByLabel('Window to').fill('2027-04-01');
+    // The gateway's refusal is shown with its code and the field it names.
+    await form.getByLabel('Budget (USD)').fill('12abc');
+    await form.getByRole('button', { name: 'Recommend a placement' }).click();
+    const refused = page.getByRole('alert');
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/BAD_USER_INPUT.*budget/);
+    await shot('recommend-refused');
+    await form.getByLabel('Budget (USD)').fill('');
     await form.getByRole('button', { name: 'Recommend a placement' }).click();
     const chosenSite = page.getByTestId('chosen-site');
     await chosenSite.waitFor({ timeout: 60_000 });

@@ -258,6 +258,7 @@ export function WorkloadForm({ initial, submitLabel, busy, onSubmit }: { initial
           <input type="checkbox" name="acceptLicensed" checked={f.acceptLicensed} onChange={(e) => set('acceptLicensed', e.target.checked)} />
           Keep options that need a licence
         </label>
+        <span className="muted">Weights of the objectives (normalised; 0 ignores one)</span>
         <div className="weights">
           {text('weightCost', 'Cost')}
           {text('weightTime', 'Time')}
