@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiTokensSetting } from '@cp/gateway-service';
 import { transports } from '@cp/testing';
+import ExcelJS from 'exceljs';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import request from 'supertest';
 import { startTestSystem, type TestSystem } from './support.js';
@@ -399,6 +400,17 @@ describe.each(transports)('the planner console in a browser on %s', (transport) 
       .sort((a, b) => a - b);
     expect(billed).toEqual(entries.map((e) => Number(e.amount)).sort((a, b) => a - b));
     await page.getByText(`saved cost-ledger_2027-01-01_2028-01-01.csv`).waitFor();
+
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'XLSX' }).click()]);
+    expect(xlsxDownload.suggestedFilename()).toBe('cost-ledger_2027-01-01_2028-01-01.xlsx');
+    const savedXlsx = join(ARTEFACTS, `${transport}-ledger.xlsx`);
+    await xlsxDownload.saveAs(savedXlsx);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(savedXlsx);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(all.totals.entryCount + 1);
+    expect((sheet.getRow(1).values as unknown[]).filter(Boolean)).toEqual(header);
+    await page.getByText(`saved cost-ledger_2027-01-01_2028-01-01.xlsx`).waitFor();
     await shot('finance-exported');
   });
 
