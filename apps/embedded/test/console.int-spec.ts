@@ -199,6 +199,16 @@ describe.each(transports)('the planner console in a browser on %s', (transport) 
     expect(await page.locator('[data-testid=site-map] path.country').count()).toBeGreaterThan(100);
     expect(await page.locator('[data-testid=site-map] circle.site-dot').count()).toBe(sites.sites.totalCount);
     expect(await page.locator('[data-testid=sites-table] tbody tr').count()).toBe(sites.sites.totalCount);
+    // Picking a site lists its pools.
+    await page.locator('[data-testid=sites-table] tbody tr', { hasText: 'Sedenak Tech Park' }).first().click();
+    const sitePools = page.getByTestId('site-pools');
+    await sitePools.waitFor();
+    const siteName = (await sitePools.locator('h2').textContent()) ?? '';
+    const { sites: named } = await graphql('{ sites(first: 100) { edges { node { id name } } } }', {}, TOKENS.planner);
+    const picked = named.edges.find((e: { node: { name: string } }) => siteName.startsWith(e.node.name)).node.id;
+    const { capacityPools } = await graphql('query($siteId: String) { capacityPools(first: 1, filter: { siteId: $siteId }) { totalCount } }', { siteId: picked }, TOKENS.planner);
+    expect(capacityPools.totalCount).toBeGreaterThan(0);
+    expect(await sitePools.locator('tbody tr').count()).toBe(capacityPools.totalCount);
     await shot('capacity');
 
     // A planner has no Finance page, even by its address.

@@ -123,6 +123,50 @@ function GroupTable({ title, groups, testId }: { title: string; groups: Group[];
 
 const OWNERSHIPS: Ownership[] = ['LEASED_IAAS', 'OWNED', 'COLOCATION'];
 
+/** The pools of the site picked on the map or in the table. */
+function SitePools({ site, pools, onClose }: { site: Site | null; pools: Pool[]; onClose: () => void }) {
+  if (!site) return null;
+  return (
+    <section className="panel" data-testid="site-pools">
+      <h2>
+        {site.name} <span className="muted">{site.countryCode} · {site.operator}</span>{' '}
+        <button type="button" className="link" onClick={onClose}>
+          close
+        </button>
+      </h2>
+      {pools.length === 0 ? <p className="muted">No pool of this site matches the filter.</p> : null}
+      <table>
+        <thead>
+          <tr>
+            <th>pool</th>
+            <th>accelerator</th>
+            <th>ownership</th>
+            <th className="num">devices</th>
+            <th className="num">free</th>
+            <th className="num">price</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pools.map((p) => (
+            <tr key={p.id}>
+              <td>{p.id}</td>
+              <td>
+                {p.accelerator.name} <span className="muted">{p.accelerator.vendor}</span>
+              </td>
+              <td>{p.ownership}</td>
+              <td className="num">{formatInt(p.deviceCount)}</td>
+              <td className="num">{formatInt(p.freeDevices)}</td>
+              <td className="num">
+                {p.price.amount.amount} {p.price.amount.currency} <span className="muted">{p.price.basis === 'CAPEX' ? 'per device' : 'per device-hour'}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export function CapacityPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -187,6 +231,7 @@ export function CapacityPage() {
             {data.truncated ? ` (first ${formatInt(MAX_POOLS)} pools only)` : ''}
           </p>
           <WorldMap sites={siteRows.map((r) => ({ ...r.site, freeDevices: r.free, devices: r.devices }))} selected={selected} onSelect={setSelected} />
+          {selected ? <SitePools site={data.sites.find((x) => x.id === selected) ?? null} pools={data.pools.filter((p) => p.site.id === selected)} onClose={() => setSelected(null)} /> : null}
           <div className="grid3">
             <GroupTable title="Vendor" testId="by-vendor" groups={groupBy(data.pools, (p) => p.accelerator.vendor)} />
             <GroupTable title="Chip origin" testId="by-origin" groups={groupBy(data.pools, (p) => p.accelerator.originCountry)} />
