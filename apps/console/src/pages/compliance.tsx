@@ -262,14 +262,17 @@ function RulePacks() {
                 <td>
                   <strong>{r.id}</strong>
                   <div>{r.title}</div>
-                  <code className="muted">{r.condition}</code>
+                  <details>
+                    <summary className="muted">condition (CEL)</summary>
+                    <code>{r.condition}</code>
+                  </details>
                 </td>
                 <td>{r.family}</td>
                 <td>{r.status}</td>
                 <td>
                   <span className={`badge ${r.outcome}`}>{r.outcome}</span>
                 </td>
-                <td>
+                <td className="nowrap">
                   {r.effectiveFrom} – {r.effectiveTo ?? 'open'}
                 </td>
               </tr>
