@@ -30,10 +30,10 @@ const ignoredCircularDependencies = [['messaging', 'testing']];
 const boundaries = (allow) => ['error', { enforceBuildableLibDependency: false, allow, depConstraints, ignoredCircularDependencies }];
 
 export default [
-  { ignores: ['**/node_modules/**', 'dist/**', 'coverage/**', '.nx/**', '.data/**', 'infra/kafka/target/**', '**/*.js', '**/*.cjs'] },
+  { ignores: ['**/node_modules/**', 'dist/**', 'coverage/**', '.nx/**', '.data/**', 'infra/kafka/target/**', 'apps/console/src/gql/**', 'test-output/**', '**/*.js', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts', '**/*.mjs'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
     plugins: { '@nx': nx },
     languageOptions: { parser: tseslint.parser },
     rules: {

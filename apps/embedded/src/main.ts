@@ -40,6 +40,7 @@ const url = system.gateway.url!;
 console.log(
   [
     `Compute Planner (embedded) ready in ${Math.round(performance.now() - startedAt)} ms`,
+    `  console  ${url}/`,
     `  GraphQL  ${url}/graphql`,
     config.GRAPHQL_IDE ? `  IDE      ${url}/ide` : null,
     `  health   ${url}/health/ready`,

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { type RunningService, type ServiceStartOptions, startNestService } from '@cp/service-kit';
 import { altairExpress } from 'altair-express-middleware';
 import { ApiKeysService } from './auth/api-keys.service.js';
+import { mountConsole } from './console/console-static.js';
 import { GatewayModule } from './gateway.module.js';
 import { applyHttpHardening } from './http-hardening.js';
 import type { GatewaySecurity } from './security.config.js';
@@ -23,7 +24,6 @@ export interface RunningGateway extends RunningService {
 function mountIde(app: INestApplication): void {
   const express = app.getHttpAdapter().getInstance() as { use: (path: string, handler: unknown) => void; get: (path: string, handler: unknown) => void };
   express.use('/ide', altairExpress({ endpointURL: '/graphql', initialQuery: '{ sites(first: 5) { totalCount edges { node { id name countryCode operator } } } }' }));
-  express.get('/', (_req: unknown, res: { redirect: (url: string) => void }) => res.redirect('/ide'));
 }
 
 export async function startGateway(options: GatewayStartOptions & { readonly bootstrapAdminKey?: boolean }): Promise<RunningGateway> {
@@ -42,6 +42,7 @@ export async function startGateway(options: GatewayStartOptions & { readonly boo
       applyHttpHardening(app, options.security, options.ide);
       app.useGlobalInterceptors(new GraphQLTraceInterceptor());
       if (options.ide) mountIde(app);
+      mountConsole(app);
     },
   );
   const created = options.bootstrapAdminKey ? await service.app.get(ApiKeysService).createBootstrapAdminKey() : null;
