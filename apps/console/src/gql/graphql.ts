@@ -363,7 +363,7 @@ export type PoolsQueryVariables = Exact<{
 }>;
 
 
-export type PoolsQuery = { capacityPools: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, deviceCount: number, freeDevices: number, ownership: Ownership, price: { basis: PriceBasis, amount: { amount: string, currency: string } }, site: { id: string, name: string, countryCode: string }, accelerator: { id: string, name: string, vendor: string, originCountry: string } } }> } };
+export type PoolsQuery = { capacityPools: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, deviceCount: number, freeDevices: number, ownership: Ownership, price: { basis: PriceBasis, amount: { amount: string, currency: string } } | null, site: { id: string, name: string, countryCode: string }, accelerator: { id: string, name: string, vendor: string, originCountry: string } } }> } };
 
 export type LegalEntitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
