@@ -157,7 +157,13 @@ function SitePools({ site, pools, onClose }: { site: Site | null; pools: Pool[];
               <td className="num">{formatInt(p.deviceCount)}</td>
               <td className="num">{formatInt(p.freeDevices)}</td>
               <td className="num">
-                {p.price.amount.amount} {p.price.amount.currency} <span className="muted">{p.price.basis === 'CAPEX' ? 'per device' : 'per device-hour'}</span>
+                {p.price ? (
+                  <>
+                    {p.price.amount.amount} {p.price.amount.currency} <span className="muted">{p.price.basis === 'CAPEX' ? 'per device' : 'per device-hour'}</span>
+                  </>
+                ) : (
+                  <span className="muted">not shown to your role</span>
+                )}
               </td>
             </tr>
           ))}
