@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decideAccess } from '@cp/access';
 import { InventoryAdminV1, ComplianceAdminV1, type Role, Role as RoleSchema } from '@cp/contracts';
-import { ApiTokensSetting } from '@cp/gateway-service';
-import { RemoteError } from '@cp/messaging';
+import { ApiTokensSetting, defaultSecurity, startGateway } from '@cp/gateway-service';
+import { InProcessBus, RemoteError } from '@cp/messaging';
 import { eventually, transports } from '@cp/testing';
 import { createClient } from 'graphql-ws';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -273,6 +273,45 @@ describe.each(transports)('access control on %s', (transport) => {
     await expect(withClient(t.database.url, (client) => client.query(`UPDATE planning.audit_log SET outcome = 'OK'`))).rejects.toThrow(/append-only/);
     await expect(withClient(t.database.url, (client) => client.query(`DELETE FROM planning.audit_log`))).rejects.toThrow(/append-only/);
     expect((await t.graphql(log, {}, TOKENS.finance)).body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('pushes a pipeline the status changes of its own requests only', async () => {
+    const url = `${t.system.gateway.url!.replace(/^http/, 'ws')}/graphql`;
+    const follow = (token: string) => {
+      const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+      const keys: string[] = [];
+      client.subscribe({ query: 'subscription { workloadRequestChanged { idempotencyKey status } }' }, { next: (m) => void keys.push((m.data as { workloadRequestChanged: { idempotencyKey: string } }).workloadRequestChanged.idempotencyKey), error: () => undefined, complete: () => undefined });
+      return { client, keys };
+    };
+    const mine = follow(TOKENS.pipeline);
+    const theirs = follow(OTHER_PIPELINE);
+    const everyone = follow(TOKENS.planner);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const key = `push-${randomUUID()}`;
+      const submitted = await t.graphql('mutation($key: String!, $input: WorkloadInput!) { submitWorkloadRequest(idempotencyKey: $key, input: $input) { status } }', { key, input: workload() }, TOKENS.pipeline);
+      expect(submitted.body.errors).toBeUndefined();
+      await eventually(async () => (mine.keys.filter((k) => k === key).length >= 2 && everyone.keys.includes(key) ? true : undefined));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(theirs.keys).not.toContain(key);
+    } finally {
+      await Promise.all([mine.client.dispose(), theirs.client.dispose(), everyone.client.dispose()]);
+    }
+  });
+
+  it('makes one admin key on the first start of an installation, never a second', async () => {
+    const start = () =>
+      startGateway({ bus: new InProcessBus(), databaseUrl: t.database.url, http: null, migrateOnStart: true, logLevels: ['fatal'], ide: false, requestTimeoutMs: 1_000, security: defaultSecurity(), bootstrapAdminKey: true });
+    const first = await start();
+    const firstKey = first.bootstrapAdminKey;
+    await first.close();
+    const second = await start();
+    const secondKey = second.bootstrapAdminKey;
+    await second.close();
+    // The system under test started without one, so the first of these starts made it.
+    expect(firstKey).toMatch(/^cpk_/);
+    expect(secondKey).toBeNull();
+    expect((await t.graphql('{ me { roles method } }', {}, firstKey!)).body.data.me).toEqual({ roles: ['admin'], method: 'API_KEY' });
   });
 
   it('refuses a malformed Authorization header rather than treating the caller as anonymous', async () => {

@@ -13,8 +13,8 @@ import { startTestSystem, type TestSystem } from './support.js';
 
 // The planner console (apps/console, built into dist/console by `npm run build`) in a real
 // browser: Debian's chromium driven by playwright-core, against the whole system.
-const TOKENS = { planner: `pln-${randomUUID()}`, finance: `fin-${randomUUID()}` };
-const apiTokens = ApiTokensSetting.parse(`${TOKENS.planner}:planner,${TOKENS.finance}:finance`);
+const TOKENS = { planner: `pln-${randomUUID()}`, finance: `fin-${randomUUID()}`, pipeline: `pip-${randomUUID()}` };
+const apiTokens = ApiTokensSetting.parse(`${TOKENS.planner}:planner,${TOKENS.finance}:finance,${TOKENS.pipeline}:pipeline`);
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -422,6 +422,20 @@ describe.each(transports)('the planner console in a browser on %s', (transport) 
     expect((sheet.getRow(1).values as unknown[]).filter(Boolean)).toEqual(header);
     await page.getByText(`saved cost-ledger_2027-01-01_2028-01-01.xlsx`).waitFor();
     await shot('finance-exported');
+  });
+
+  it('shows a pipeline the capacity without contract prices, which its role may not see', async () => {
+    await signIn(TOKENS.pipeline);
+    expect(await navLinks()).toEqual(['Capacity', 'Recommend']);
+    await page.getByTestId('capacity-summary').waitFor();
+    await page.locator('[data-testid=sites-table] tbody tr', { hasText: 'Sedenak Tech Park' }).first().click();
+    const sitePools = page.getByTestId('site-pools');
+    await sitePools.locator('tbody tr').first().waitFor();
+    const rows = await sitePools.locator('tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toContain('not shown to your role');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await shot('pipeline-capacity');
   });
 
   it('ran without a script error or a Content-Security-Policy violation in the page', () => {

@@ -271,5 +271,7 @@ describe.each(transports)('limits on %s', (transport) => {
     const anonymous = [];
     for (let i = 0; i < 3; i++) anonymous.push((await t.graphql('{ me { id } }', {}, null)).body.errors?.[0]?.extensions?.code ?? null);
     expect(anonymous).toEqual([null, null, 'RATE_LIMITED']);
+    // Health probes are not callers: they never run out.
+    for (let i = 0; i < 5; i++) expect((await request(t.system.gateway.app.getHttpServer()).get('/health/live')).status).toBe(200);
   });
 });

@@ -49,7 +49,10 @@ export async function execute<R, V>(document: TypedDocumentString<R, V>, variabl
   } catch {
     throw new ApiRequestError([{ code: `HTTP_${response.status}`, message: `the gateway answered ${response.status} ${response.statusText} without a GraphQL body`, path: null }]);
   }
-  if (body.errors?.length) {
+  // A field the caller's role may not see (e.g. a pool's contract price) comes back null with a
+  // FORBIDDEN error at its path; the rest of the answer is still good, so show it.
+  const fieldDenials = (body.errors ?? []).every((e) => e.extensions?.code === 'FORBIDDEN' && (e.path?.length ?? 0) > 1);
+  if (body.errors?.length && !(body.data && fieldDenials)) {
     throw new ApiRequestError(
       body.errors.map((e) => ({ message: e.message, code: e.extensions?.code ?? 'INTERNAL_SERVER_ERROR', path: e.path?.join('.') ?? null })),
     );

@@ -17,6 +17,11 @@ export interface AuthenticatedRequest extends RequestWithAuth {
   principal?: Principal | null;
 }
 
+/** The `GATEWAY_ACCESS` key of an HTTP route marked `@HttpAccess`, or undefined for a public route. */
+export function httpAccessKey(reflector: Reflector, context: ExecutionContext): string | undefined {
+  return reflector.get<string | undefined>(HTTP_ACCESS, context.getHandler());
+}
+
 /** The request behind a GraphQL operation or an HTTP route. */
 export function requestOf(context: ExecutionContext): AuthenticatedRequest {
   if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest }>().req;
@@ -43,7 +48,7 @@ export class AccessGuard implements CanActivate {
       key = `${info.parentType.name}.${info.fieldName}`;
       if (!ROOT_TYPES.has(info.parentType.name) && !hasEntry(key)) return true;
     } else {
-      const marked = this.reflector.get<string | undefined>(HTTP_ACCESS, context.getHandler());
+      const marked = httpAccessKey(this.reflector, context);
       if (!marked) return true;
       key = marked;
     }

@@ -1,9 +1,10 @@
 import { type CanActivate, type ExecutionContext, HttpException, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
-import { requestOf } from './access.guard.js';
+import { httpAccessKey, requestOf } from './access.guard.js';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 const WINDOW_SECONDS = 60;
@@ -11,7 +12,8 @@ const WINDOW_SECONDS = 60;
 /**
  * Per-caller rate limits (rate-limiter-flexible), counted over every operation together:
  * by authenticated actor, or by client address for anonymous callers, who get a smaller
- * budget. Runs after the AccessGuard, so the actor is known; nested fields do not count.
+ * budget. Runs after the AccessGuard, so the actor is known; nested fields do not count,
+ * nor do public HTTP routes (health, metrics).
  * Counters live in this gateway instance (several instances: each allows the budget).
  */
 @Injectable()
@@ -19,7 +21,10 @@ export class RateLimitGuard implements CanActivate {
   private readonly callers: RateLimiterMemory;
   private readonly anonymous: RateLimiterMemory;
 
-  constructor(@Inject(GATEWAY_OPTIONS) options: GatewayModuleOptions) {
+  constructor(
+    @Inject(GATEWAY_OPTIONS) options: GatewayModuleOptions,
+    private readonly reflector: Reflector,
+  ) {
     const { perMinute, anonymousPerMinute } = options.security.rateLimit;
     this.callers = new RateLimiterMemory({ keyPrefix: 'caller', points: perMinute, duration: WINDOW_SECONDS });
     this.anonymous = new RateLimiterMemory({ keyPrefix: 'anonymous', points: anonymousPerMinute, duration: WINDOW_SECONDS });
@@ -28,6 +33,8 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const graphql = context.getType<string>() === 'graphql';
     if (graphql && !ROOT_TYPES.has(GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>().parentType.name)) return true;
+    // Health probes and metrics scrapes are not callers' requests: only data routes count.
+    if (!graphql && httpAccessKey(this.reflector, context) === undefined) return true;
     const request = requestOf(context);
     const principal = request.principal;
     const limiter = principal ? this.callers : this.anonymous;
