@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ApiTokensSetting } from '@cp/gateway-service';
 import { transports } from '@cp/testing';
 import { type GraphQLInputType, isEnumType, isScalarType } from 'graphql';
 import pg from 'pg';
@@ -185,6 +186,10 @@ describe.each(transports)('hardening on %s', (transport) => {
     });
 
     it('answers a body over the limit with 413 and a code, and malformed JSON with 400', async () => {
+      // Under the 1 MiB limit (and over the 100 kB a framework default would allow): accepted.
+      const sizeable = await post(JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(600_000) } }));
+      expect(sizeable.status).toBe(200);
+      expect(sizeable.body.data.me.id).toBe('test-admin');
       const big = await post(JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(2 * 1_048_576) } }));
       expect(big.status).toBe(413);
       expect(big.body).toEqual({ errors: [{ message: expect.stringContaining('larger than the limit'), extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
@@ -235,11 +240,14 @@ describe.each(transports)('hardening on %s', (transport) => {
   });
 });
 
+const AUDITOR = `auditor-${randomUUID()}`;
+
 describe.each(transports)('limits on %s', (transport) => {
   let t: TestSystem;
 
   beforeAll(async () => {
     t = await startTestSystem(transport, 'limits', {
+      apiTokens: ApiTokensSetting.parse(`${AUDITOR}:admin`),
       security: { rateLimit: { perMinute: 5, anonymousPerMinute: 2 }, limits: { maxDepth: 3, maxCost: 40, maxAliases: 2, maxDirectives: 2, maxTokens: 60 } },
     });
   });
@@ -271,6 +279,9 @@ describe.each(transports)('limits on %s', (transport) => {
     const anonymous = [];
     for (let i = 0; i < 3; i++) anonymous.push((await t.graphql('{ me { id } }', {}, null)).body.errors?.[0]?.extensions?.code ?? null);
     expect(anonymous).toEqual([null, null, 'RATE_LIMITED']);
+    // Three refusals of one caller within the minute: one audit entry.
+    const audit = await t.graphql('{ auditLog(filter: { outcome: "RATE_LIMITED", actorId: "test-admin" }) { entries { action } } }', {}, AUDITOR);
+    expect(audit.body.data.auditLog.entries).toEqual([{ action: 'Query.me' }]);
     // Health probes are not callers: they never run out.
     for (let i = 0; i < 5; i++) expect((await request(t.system.gateway.app.getHttpServer()).get('/health/live')).status).toBe(200);
   });

@@ -7,6 +7,11 @@ import { type AuditRecord, AuditService } from './audit.service.js';
 
 /** Outcomes of reads worth keeping: somebody tried what they may not. */
 const DENIALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED']);
+/**
+ * A flood past the rate limit is recorded once per caller and minute, not once per request:
+ * otherwise the refusals themselves would become the load.
+ */
+const RATE_LIMITED_EVERY_MS = 60_000;
 
 interface Context {
   readonly req?: RequestWithAuth;
@@ -23,6 +28,8 @@ export class AuditPlugin implements ApolloServerPlugin<Context> {
     private readonly audit: AuditService,
     private readonly authenticator: Authenticator,
   ) {}
+
+  private readonly rateLimitedAt = new Map<string, number>();
 
   async requestDidStart(): Promise<GraphQLRequestListener<Context>> {
     const started = performance.now();
@@ -50,6 +57,7 @@ export class AuditPlugin implements ApolloServerPlugin<Context> {
       const fieldErrors = errors.filter((e) => e.path === undefined || e.path[0] === responseKey);
       const outcome = outcomeOf(fieldErrors);
       if (operation.operation !== 'mutation' && !DENIALS.has(outcome)) continue;
+      if (outcome === 'RATE_LIMITED' && !this.firstRateLimitedInWindow(principal?.id ?? `ip:${request?.ip ?? request?.socket?.remoteAddress ?? 'unknown'}`)) continue;
       const definition = rootType?.getFields()[field.name.value];
       let args: Record<string, unknown> = {};
       try {
@@ -75,6 +83,14 @@ export class AuditPlugin implements ApolloServerPlugin<Context> {
       });
     }
     return entries;
+  }
+
+  private firstRateLimitedInWindow(tracker: string, now = Date.now()): boolean {
+    const last = this.rateLimitedAt.get(tracker);
+    if (last !== undefined && now - last < RATE_LIMITED_EVERY_MS) return false;
+    if (this.rateLimitedAt.size > 10_000) this.rateLimitedAt.clear();
+    this.rateLimitedAt.set(tracker, now);
+    return true;
   }
 }
 
