@@ -123,7 +123,7 @@ describe.each(transports)('pipeline intake on %s', (transport) => {
   });
 
   if (transport === 'kafka') {
-    it('sends bad bytes, a wrong version and a failed validation to workload.requests.dlq with the reason, and goes on', async () => {
+    it('sends bad bytes, a wrong version, a failed validation and a NUL character to workload.requests.dlq with the reason, and goes on', async () => {
       const topic = `${t.namespace}.${WorkloadRequestedV1.topic.name}`;
       const producer = rawKafka().producer();
       const reader = deadLetterReader('kafka', t.namespace, t.buses.get('gateway')!);
@@ -136,14 +136,16 @@ describe.each(transports)('pipeline intake on %s', (transport) => {
             { key: 'poison', value: '{not json', headers: { [Headers.version]: '1' } },
             { key: 'poison', value: JSON.stringify({ idempotencyKey: 'poison-1', submittedBy: 'x', request: request() }), headers: { [Headers.version]: '7' } },
             { key: 'poison', value: JSON.stringify({ idempotencyKey: 'short', submittedBy: 'x', request: request() }), headers: { [Headers.version]: '1' } },
+            // A NUL in a name would fail in PostgreSQL, and be retried for ever: refused at the door.
+            { key: 'poison', value: JSON.stringify({ idempotencyKey: 'poison-nul-1', submittedBy: 'x', request: request({ name: 'nul\u0000name' }) }), headers: { [Headers.version]: '1' } },
           ],
         });
         await t.buses.get('inventory')!.publish(WorkloadRequestedV1, { idempotencyKey: key, submittedBy: 'orchestrator', request: request() as never }, { key });
         const dead = await eventually(async () => {
           const letters = await reader.read(WorkloadRequestedV1.topic.name);
-          return letters.length >= 3 ? letters : undefined;
+          return letters.length >= 4 ? letters : undefined;
         }, { timeoutMs: 60_000 });
-        expect(dead.map((d) => d.reason)).toEqual([expect.stringMatching(/not valid JSON/), expect.stringMatching(/unsupported version 7/), expect.stringMatching(/^idempotencyKey: /)]);
+        expect(dead.map((d) => d.reason)).toEqual([expect.stringMatching(/not valid JSON/), expect.stringMatching(/unsupported version 7/), expect.stringMatching(/^idempotencyKey: /), 'request.name: contains a NUL character']);
         expect(dead[0]!.value).toBe('{not json');
         // The good request behind them is answered.
         await eventually(async () => results.find((r) => r.idempotencyKey === key), { timeoutMs: 60_000 });

@@ -7,6 +7,7 @@ export * from './inventory/site.v1.js';
 export * from './inventory/list-sites.v1.js';
 export * from './inventory/catalog-published.v1.js';
 export * from './common/actor.js';
+export * from './common/text.js';
 export * from './inventory/accelerator.v1.js';
 export * from './inventory/capacity-pool.v1.js';
 export * from './inventory/list-accelerators.v1.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type BusError, type Contract, Headers, ReplyEnvelope } from '@cp/contracts';
+import { type BusError, type Contract, findNonText, Headers, ReplyEnvelope } from '@cp/contracts';
 import { injectTraceContext } from '@cp/observability';
 import type { z } from 'zod';
 import type { MessageContext } from './message-bus.js';
@@ -45,6 +45,8 @@ export function encode(
     const { field, reason } = describeZodError(parsed.error);
     throw new PayloadValidationError(contract.topic.name, field, reason);
   }
+  const notText = findNonText(parsed.data);
+  if (notText) throw new PayloadValidationError(contract.topic.name, notText.path || undefined, `${notText.path || 'payload'}: ${notText.problem}`);
   const messageId = options.messageId ?? randomUUID();
   return {
     key: options.key ?? null,
@@ -74,6 +76,9 @@ export function decode<T>(contract: Contract, schema: z.ZodType<T>, message: Wir
   } catch (error) {
     return { ok: false, reason: `body is not valid JSON: ${(error as Error).message}` };
   }
+  // Strings that are not text would fail deep in a handler's SQL, and be retried for ever.
+  const notText = findNonText(json);
+  if (notText) return { ok: false, ...(notText.path ? { field: notText.path } : {}), reason: `${notText.path || 'payload'}: ${notText.problem}` };
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, ...describeZodError(parsed.error) };
   const messageId = message.headers[Headers.messageId] ?? randomUUID();

@@ -1,4 +1,4 @@
-import { UNPAIRED_SURROGATE } from '../common/text-input.plugin.js';
+import { UNPAIRED_SURROGATE } from '@cp/contracts';
 
 /** What an audit entry keeps of a caller's arguments: no secrets, nothing unbounded. */
 const SECRET_NAME = /secret|token|password|passphrase|authorization|api[-_]?key|credential/i;

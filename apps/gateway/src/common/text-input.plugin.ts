@@ -1,33 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { findNonText, textProblem } from '@cp/contracts';
 import { GraphQLError, Kind, visit } from 'graphql';
-
-export const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** What no text field may hold: PostgreSQL refuses NUL, and an unpaired surrogate is not Unicode. */
-function notText(value: string): string | null {
-  if (value.includes('\u0000')) return 'contains a NUL character';
-  if (UNPAIRED_SURROGATE.test(value)) return 'contains an unpaired UTF-16 surrogate (not well-formed Unicode)';
-  return null;
-}
-
-function firstBadString(value: unknown, path: string): { path: string; problem: string } | null {
-  if (typeof value === 'string') {
-    const problem = notText(value);
-    return problem ? { path, problem } : null;
-  }
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = firstBadString(item, `${path}.${index}`);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      const found = firstBadString(item, path ? `${path}.${key}` : key) ?? firstBadString(key, path);
-      if (found) return found;
-    }
-  }
-  return null;
-}
 
 /**
  * Refuses, before anything runs, strings that cannot be text anywhere downstream (in
@@ -38,11 +11,11 @@ export function textInputPlugin(): ApolloServerPlugin {
     async requestDidStart(): Promise<GraphQLRequestListener<Record<string, never>>> {
       return {
         async didResolveOperation({ request, document }) {
-          let found = firstBadString(request.variables ?? {}, '');
+          let found: { path: string; problem: string } | null = findNonText(request.variables ?? {});
           if (!found) {
             visit(document, {
               [Kind.STRING]: (node) => {
-                const problem = found ? null : notText(node.value);
+                const problem = found ? null : textProblem(node.value);
                 if (problem) found = { path: `document (line ${node.loc?.startToken.line ?? '?'})`, problem };
               },
             });
