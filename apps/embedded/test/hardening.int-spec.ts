@@ -248,7 +248,7 @@ describe.each(transports)('limits on %s', (transport) => {
   beforeAll(async () => {
     t = await startTestSystem(transport, 'limits', {
       apiTokens: ApiTokensSetting.parse(`${AUDITOR}:admin`),
-      security: { rateLimit: { perMinute: 5, anonymousPerMinute: 2 }, limits: { maxDepth: 3, maxCost: 40, maxAliases: 2, maxDirectives: 2, maxTokens: 60 } },
+      security: { rateLimit: { perMinute: 5, anonymousPerMinute: 2, failedAuthPerMinute: 3 }, limits: { maxDepth: 3, maxCost: 40, maxAliases: 2, maxDirectives: 2, maxTokens: 60 } },
     });
   });
 
@@ -284,5 +284,19 @@ describe.each(transports)('limits on %s', (transport) => {
     expect(audit.body.data.auditLog.entries).toEqual([{ action: 'Query.me' }]);
     // Health probes are not callers: they never run out.
     for (let i = 0; i < 5; i++) expect((await request(t.system.gateway.app.getHttpServer()).get('/health/live')).status).toBe(200);
+  });
+
+  it('stops checking guessed API keys from an address after three failures, without locking out known credentials', async () => {
+    const created = await t.graphql('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', { input: { name: 'known', roles: ['planner'] } }, AUDITOR);
+    const secret = created.body.data.createApiKey.secret as string;
+    const me = '{ me { roles } }';
+    expect((await t.graphql(me, {}, secret)).body.data.me.roles).toEqual(['planner']);
+    const guess = (i: number) => `${secret.slice(0, 37)}${String(i).padStart(43, 'A')}`;
+    const messages: string[] = [];
+    for (let i = 0; i < 4; i++) messages.push((await t.graphql(me, {}, guess(i))).body.errors[0].message);
+    expect(messages).toEqual(['the API key is not valid', 'the API key is not valid', 'the API key is not valid', expect.stringMatching(/^too many failed sign-ins from this address; retry after \d+ s$/)]);
+    // The key verified a moment ago and static tokens still work from here.
+    expect((await t.graphql(me, {}, secret)).body.data.me.roles).toEqual(['planner']);
+    expect((await t.graphql(me, {}, AUDITOR)).body.data.me.roles).toEqual(['admin']);
   });
 });

@@ -33,7 +33,7 @@ export async function startTestSystem(
   const adminToken = `admin-${randomUUID()}`;
   // Suites exercise features, not the rate limit: it gets a budget no suite reaches (the limit has tests of its own).
   const security = defaultSecurity({
-    rateLimit: { perMinute: 1_000_000, anonymousPerMinute: 1_000_000 },
+    rateLimit: { perMinute: 1_000_000, anonymousPerMinute: 1_000_000, failedAuthPerMinute: 1_000_000 },
     ...options.security,
     apiTokens: [
       ...ApiTokensSetting.parse(`${adminToken}:admin`).map((t) => ({ ...t, actor: { id: 'test-admin', roles: t.actor.roles } })),

@@ -10,7 +10,7 @@ export interface GatewaySecurity {
   /** People's bearer tokens; null: JWTs are not accepted. */
   readonly jwt: JwtSettings | null;
   readonly limits: GraphQLLimits;
-  readonly rateLimit: { readonly perMinute: number; readonly anonymousPerMinute: number };
+  readonly rateLimit: { readonly perMinute: number; readonly anonymousPerMinute: number; readonly failedAuthPerMinute: number };
   /** Origins a browser may call the API from; empty: same origin only. */
   readonly corsOrigins: readonly string[];
   readonly bodyLimitBytes: number;
@@ -46,6 +46,8 @@ export const SecurityEnv = {
   JWT_ROLES_CLAIM: z.string().min(1).default('roles'),
   RATE_LIMIT_PER_MINUTE: count(1_200, 1_000_000_000),
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: count(60, 1_000_000_000),
+  /** Failed credentials per client address and minute before API key checks pause for that address. */
+  RATE_LIMIT_FAILED_AUTH_PER_MINUTE: count(20, 1_000_000_000),
   GRAPHQL_MAX_DEPTH: count(12, 100),
   GRAPHQL_MAX_COST: count(20_000, 10_000_000),
   GRAPHQL_MAX_ALIASES: count(15, 1_000),
@@ -94,7 +96,7 @@ export function securityFrom(config: SecurityConfig): GatewaySecurity {
       maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
       maxTokens: config.GRAPHQL_MAX_TOKENS,
     },
-    rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE },
+    rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE, anonymousPerMinute: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE, failedAuthPerMinute: config.RATE_LIMIT_FAILED_AUTH_PER_MINUTE },
     corsOrigins: config.CORS_ORIGINS,
     bodyLimitBytes: config.HTTP_BODY_LIMIT_BYTES,
   };

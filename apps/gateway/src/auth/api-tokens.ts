@@ -4,7 +4,8 @@ import { z } from 'zod';
 
 /**
  * Static bearer tokens with roles, from configuration: `token:role+role,token2:role`.
- * A deliberately simple scheme until API keys and JWTs arrive; tokens are compared by
+ * For deployments that keep secrets in their own store (and for tests); people use JWTs and
+ * pipelines API keys. Tokens are compared by
  * their SHA-256 in constant time and never logged.
  */
 export const ApiTokensSetting = z
