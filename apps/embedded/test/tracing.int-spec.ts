@@ -111,6 +111,21 @@ describe.each(transports)('tracing on %s', (transport) => {
     expect([sender.name, service(sender)]).toEqual(['inventory.candidates request', transport === 'kafka' ? 'gateway' : 'embedded']);
   });
 
+  it('an event relayed through the outbox continues the trace of the request that wrote it', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const SUBMIT = `mutation Submit($key: String!, $input: WorkloadInput!) { submitWorkloadRequest(idempotencyKey: $key, input: $input) { status } }`;
+    const response = await t
+      .graphql(SUBMIT, { key: `traced-${randomUUID()}`, input: INPUT }, TOKENS.planner)
+      .set('traceparent', `00-${traceId}-${randomBytes(8).toString('hex')}-01`);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.submitWorkloadRequest.status).toBe('RECOMMENDED');
+    // The result goes out on placement.recommendations by the gateway's outbox relay, later.
+    const published = await eventually(async () =>
+      exporter.getFinishedSpans().find((s) => s.spanContext().traceId === traceId && topic(s) === 'placement.recommendations' && s.attributes['messaging.operation.type'] === 'send'),
+    );
+    expect(published.name).toBe('placement.recommendations publish');
+  });
+
   it('every line a service logs while handling the request carries its trace id as correlationId; the bearer token is never logged', async () => {
     const traceId = randomBytes(16).toString('hex');
     logged.length = 0;
