@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiTokensSetting } from '@cp/gateway-service';
-import { initTelemetry } from '@cp/observability';
+import type { MessageBus } from '@cp/messaging';
+import { configureRootLogger, initTelemetry, rootLogger } from '@cp/observability';
 import { eventually, transports } from '@cp/testing';
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import request from 'supertest';
@@ -10,6 +12,35 @@ import { startTestSystem, type TestSystem } from './support.js';
 // Registered before any service starts: startNestService keeps the first configuration.
 const exporter = new InMemorySpanExporter();
 initTelemetry({ serviceName: 'tracing-test', spanProcessors: [new SimpleSpanProcessor(exporter)] });
+
+// Every JSON line the process writes, services included (their Nest loggers derive from the root logger).
+const logged: string[] = [];
+configureRootLogger({
+  level: 'info',
+  destination: new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  }),
+});
+
+/** Each service logs a line as it starts handling a request, as handlers do when they have something to say. */
+function loggingHandlers(service: string, bus: MessageBus): MessageBus {
+  return {
+    handle: (contract, handler, options) =>
+      bus.handle(contract, async (request, context) => {
+        rootLogger().info({ service, topic: context.topic }, 'handling request');
+        return handler(request, context);
+      }, options),
+    subscribe: (contract, handler, options) => bus.subscribe(contract, handler, options),
+    request: (contract, payload, options) => bus.request(contract, payload, options),
+    publish: (contract, payload, options) => bus.publish(contract, payload, options),
+    start: () => bus.start(),
+    stop: () => bus.stop(),
+    health: () => bus.health(),
+  };
+}
 
 const TOKENS = { planner: `pln-${randomUUID()}` };
 const apiTokens = ApiTokensSetting.parse(`${TOKENS.planner}:planner`);
@@ -33,7 +64,7 @@ describe.each(transports)('tracing on %s', (transport) => {
   let t: TestSystem;
 
   beforeAll(async () => {
-    t = await startTestSystem(transport, 'tracing', { apiTokens });
+    t = await startTestSystem(transport, 'tracing', { apiTokens, wrapBus: loggingHandlers });
   });
 
   afterAll(async () => {
@@ -78,6 +109,41 @@ describe.each(transports)('tracing on %s', (transport) => {
     const candidates = consumers.find((s) => topic(s) === 'inventory.candidates')!;
     const sender = spans.find((s) => s.spanContext().spanId === candidates.parentSpanContext?.spanId)!;
     expect([sender.name, service(sender)]).toEqual(['inventory.candidates request', transport === 'kafka' ? 'gateway' : 'embedded']);
+  });
+
+  it('an event relayed through the outbox continues the trace of the request that wrote it', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const SUBMIT = `mutation Submit($key: String!, $input: WorkloadInput!) { submitWorkloadRequest(idempotencyKey: $key, input: $input) { status } }`;
+    const response = await t
+      .graphql(SUBMIT, { key: `traced-${randomUUID()}`, input: INPUT }, TOKENS.planner)
+      .set('traceparent', `00-${traceId}-${randomBytes(8).toString('hex')}-01`);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.submitWorkloadRequest.status).toBe('RECOMMENDED');
+    // The result goes out on placement.recommendations by the gateway's outbox relay, later.
+    const published = await eventually(async () =>
+      exporter.getFinishedSpans().find((s) => s.spanContext().traceId === traceId && topic(s) === 'placement.recommendations' && s.attributes['messaging.operation.type'] === 'send'),
+    );
+    expect(published.name).toBe('placement.recommendations publish');
+  });
+
+  it('every line a service logs while handling the request carries its trace id as correlationId; the bearer token is never logged', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    logged.length = 0;
+    const response = await t
+      .graphql(RECOMMEND, { input: INPUT }, TOKENS.planner)
+      .set('traceparent', `00-${traceId}-${randomBytes(8).toString('hex')}-01`);
+    expect(response.body.errors).toBeUndefined();
+    const lines = logged.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const handling = lines.filter((l) => l['msg'] === 'handling request');
+    expect(handling.map((l) => [l['service'], l['topic']])).toEqual(
+      expect.arrayContaining([
+        ['inventory', 'inventory.candidates'],
+        ['region-compliance', 'compliance.evaluate'],
+        ['cost-estimation', 'cost.estimate'],
+      ]),
+    );
+    expect(handling.filter((l) => l['correlationId'] !== traceId)).toEqual([]);
+    expect(logged.join('\n')).not.toContain(TOKENS.planner);
   });
 
   it('serves Prometheus metrics at /metrics: the operation, the bus hops by handling service, queries and the outbox', async () => {

@@ -14,7 +14,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
-export { context, SpanKind, SpanStatusCode, trace, type Span, type Context };
+export { context, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type Context };
 
 export interface TelemetryOptions {
   /** `service.name` of the process's spans (the embedded process is one service to a collector). */

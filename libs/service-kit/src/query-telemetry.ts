@@ -1,4 +1,4 @@
-import { databaseMetrics, markFailed, type Span, SpanKind, tracer } from '@cp/observability';
+import { context, databaseMetrics, markFailed, type Span, SpanKind, trace, tracer } from '@cp/observability';
 import type { AfterQueryEvent, BeforeQueryEvent, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 
 /** The statement's kind (SELECT, INSERT, …), a label of bounded cardinality. */
@@ -10,14 +10,14 @@ export function statementOf(query: string): string {
 const MAX_QUERY_TEXT = 2_000;
 
 interface Running {
-  readonly span: Span;
+  readonly span: Span | null;
   readonly startedAt: number;
   readonly statement: string;
 }
 
 /**
- * Times every query a service's data source runs and gives it a CLIENT span under the
- * active context (the GraphQL operation or the bus message being handled). A query runner
+ * Times every query a service's data source runs and, inside a trace, gives it a CLIENT span
+ * under the active context (the GraphQL operation or the bus message being handled). A query runner
  * holds one connection, which runs its queries in order, so before/after pair up FIFO.
  */
 export class QueryTelemetrySubscriber implements EntitySubscriberInterface {
@@ -27,7 +27,9 @@ export class QueryTelemetrySubscriber implements EntitySubscriberInterface {
 
   beforeQuery(event: BeforeQueryEvent): void {
     const statement = statementOf(event.query);
-    const span = tracer().startSpan(`pg ${statement}`, {
+    // Only inside a trace: background polling (the outbox relay, hold sweeps) would otherwise
+    // send a root trace per query, several a second, to the collector. Its latency still counts.
+    const span = trace.getSpan(context.active()) === undefined ? null : tracer().startSpan(`pg ${statement}`, {
       kind: SpanKind.CLIENT,
       attributes: {
         'db.system.name': 'postgresql',
@@ -49,6 +51,7 @@ export class QueryTelemetrySubscriber implements EntitySubscriberInterface {
       { service: this.service, statement: entry.statement, success: String(event.success) },
       (performance.now() - entry.startedAt) / 1000,
     );
+    if (!entry.span) return;
     if (!event.success) markFailed(entry.span, event.error);
     entry.span.end();
   }

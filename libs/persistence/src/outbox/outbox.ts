@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventContract, PayloadOf } from '@cp/contracts';
-import { outboxMetrics } from '@cp/observability';
+import { context, extractTraceContext, injectTraceContext, outboxMetrics, ROOT_CONTEXT } from '@cp/observability';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** DDL of a service's outbox table; each service's first migration runs it in its own schema. */
@@ -24,6 +24,17 @@ export function outboxTableDdl(schema: string): string[] {
 }
 
 /**
+ * The trace context of the transaction that wrote a row, so the event the relay publishes later
+ * continues that request's trace. Each service adds it in a migration of its own.
+ */
+export function outboxTraceContextDdl(schema: string): { up: string[]; down: string[] } {
+  return {
+    up: [`ALTER TABLE "${schema}"."outbox" ADD COLUMN "trace_context" jsonb`],
+    down: [`ALTER TABLE "${schema}"."outbox" DROP COLUMN "trace_context"`],
+  };
+}
+
+/**
  * Writes an event in the caller's transaction. It is published only if that
  * transaction commits, and it is published even if the process dies right after.
  */
@@ -36,9 +47,10 @@ export async function enqueueEvent<C extends EventContract>(
 ): Promise<string> {
   const parsed = contract.payload.parse(payload);
   const id = randomUUID();
+  const trace = injectTraceContext({});
   await manager.query(
-    `INSERT INTO "${schema}"."outbox" ("id", "topic", "version", "message_key", "payload", "correlation_id") VALUES ($1, $2, $3, $4, $5, $6)`,
-    [id, contract.topic.name, contract.version, options.key ?? null, JSON.stringify(parsed), options.correlationId ?? null],
+    `INSERT INTO "${schema}"."outbox" ("id", "topic", "version", "message_key", "payload", "correlation_id", "trace_context") VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [id, contract.topic.name, contract.version, options.key ?? null, JSON.stringify(parsed), options.correlationId ?? null, Object.keys(trace).length > 0 ? JSON.stringify(trace) : null],
   );
   return id;
 }
@@ -56,6 +68,7 @@ interface OutboxRow {
   message_key: string | null;
   payload: unknown;
   correlation_id: string | null;
+  trace_context: Record<string, string> | null;
 }
 
 export interface OutboxRelayOptions {
@@ -126,7 +139,8 @@ export class OutboxRelay {
 
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    // Outside any trace: a nudge from a request must not make every later poll part of it.
+    this.timer = setTimeout(() => context.with(ROOT_CONTEXT, () => {
       this.timer = null;
       this.running = this.drain()
         .then(() => undefined)
@@ -135,7 +149,7 @@ export class OutboxRelay {
           this.running = null;
           if (!this.stopped) this.schedule(this.options.pollIntervalMs ?? 500);
         });
-    }, delayMs);
+    }), delayMs);
     this.timer.unref();
   }
 
@@ -143,7 +157,7 @@ export class OutboxRelay {
     const { dataSource, schema, contracts, publish } = this.options;
     return dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT "id", "topic", "version", "message_key", "payload", "correlation_id" FROM "${schema}"."outbox"
+        `SELECT "id", "topic", "version", "message_key", "payload", "correlation_id", "trace_context" FROM "${schema}"."outbox"
           WHERE "published_at" IS NULL AND "failed_at" IS NULL ORDER BY "created_at", "id" LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize ?? 100],
       )) as OutboxRow[];
@@ -156,7 +170,10 @@ export class OutboxRelay {
           ]);
           continue;
         }
-        await publish(contract, row.payload, { key: row.message_key ?? undefined, messageId: row.id, correlationId: row.correlation_id ?? undefined });
+        // Published in the writer's trace context: the event continues the request that caused it.
+        await context.with(extractTraceContext(row.trace_context ?? {}), () =>
+          publish(contract, row.payload, { key: row.message_key ?? undefined, messageId: row.id, correlationId: row.correlation_id ?? undefined }),
+        );
         await manager.query(`UPDATE "${schema}"."outbox" SET "published_at" = now(), "attempts" = "attempts" + 1 WHERE "id" = $1`, [row.id]);
         outboxMetrics.published.inc({ schema });
       }
