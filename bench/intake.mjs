@@ -13,6 +13,7 @@ import pg from 'pg';
 import { allTopics, PlacementRecommendedV1, WorkloadRequestedV1 } from '../dist/libs/contracts/src/index.js';
 import { ensureTopics, KafkaBus } from '../dist/libs/messaging/src/index.js';
 import { startSystem } from '../dist/apps/embedded/src/system.js';
+import { defaultSecurity } from '../dist/apps/gateway/src/service.js';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -97,7 +98,7 @@ await admin.connect();
 await admin.query(`CREATE DATABASE "${name}"`);
 const namespace = `bench-${randomUUID().slice(0, 8)}`;
 const busFor = (service, sends) => new KafkaBus({ brokers, service, sends, topics: allTopics(), namespace, startTimeoutMs: 60_000, logger: { warn: () => undefined, error: () => undefined } });
-const system = await startSystem({ busFor, databaseUrl: url.toString(), gatewayHttp: { host: '127.0.0.1', port: 0 }, serviceHttp: null, dataDir: 'data', ide: false, requestTimeoutMs: 30_000, logLevels: ['error'], apiTokens: [] });
+const system = await startSystem({ busFor, databaseUrl: url.toString(), gatewayHttp: { host: '127.0.0.1', port: 0 }, serviceHttp: null, dataDir: 'data', ide: false, requestTimeoutMs: 30_000, logLevels: ['error'], security: defaultSecurity() });
 const pipeline = busFor('bench-pipeline', []);
 const sentAt = new Map();
 const latencies = [];

@@ -17,7 +17,7 @@ import { allTopics, CandidatesV1, EstimateCostV1 } from '../dist/libs/contracts/
 import { estimatePlacementCost, parseCostScenarios, parseFxTable, parsePriceBook } from '../dist/libs/cost-model/src/index.js';
 import { InProcessBus, KafkaBus } from '../dist/libs/messaging/src/index.js';
 import { startSystem } from '../dist/apps/embedded/src/system.js';
-import { ApiTokensSetting } from '../dist/apps/gateway/src/service.js';
+import { ApiTokensSetting, defaultSecurity } from '../dist/apps/gateway/src/service.js';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -155,7 +155,8 @@ async function run(mode) {
     ide: false,
     requestTimeoutMs: 30_000,
     logLevels: ['error'],
-    apiTokens,
+    // The bench measures recommendations, not the rate limit.
+    security: defaultSecurity({ apiTokens, rateLimit: { perMinute: 1_000_000_000, anonymousPerMinute: 1_000_000_000, failedAuthPerMinute: 1_000_000_000 } }),
   });
   try {
     const gateway = buses.get('gateway');
