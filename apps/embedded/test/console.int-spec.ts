@@ -110,6 +110,9 @@ describe.each(transports)('the planner console in a browser on %s', (transport) 
 
   async function signIn(token: string): Promise<void> {
     await page.goto(`${base}/`);
+    // Let a signed-in page finish checking its token first: it stores the token again when
+    // its `me` answers, which would undo a clear made before that.
+    await page.waitForLoadState('networkidle');
     await page.evaluate('sessionStorage.clear()'); // runs in the page (no DOM types here)
     await page.reload();
     await page.getByLabel('API key or token').fill(token);
