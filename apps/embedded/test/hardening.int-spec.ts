@@ -248,7 +248,7 @@ describe.each(transports)('limits on %s', (transport) => {
   beforeAll(async () => {
     t = await startTestSystem(transport, 'limits', {
       apiTokens: ApiTokensSetting.parse(`${AUDITOR}:admin`),
-      security: { rateLimit: { perMinute: 5, anonymousPerMinute: 2, failedAuthPerMinute: 3 }, limits: { maxDepth: 3, maxCost: 40, maxAliases: 2, maxDirectives: 2, maxTokens: 60 } },
+      security: { rateLimit: { perMinute: 5, anonymousPerMinute: 2, failedAuthPerMinute: 1_000 }, limits: { maxDepth: 3, maxCost: 40, maxAliases: 2, maxDirectives: 2, maxTokens: 60 } },
     });
   });
 
@@ -282,8 +282,26 @@ describe.each(transports)('limits on %s', (transport) => {
     // Three refusals of one caller within the minute: one audit entry.
     const audit = await t.graphql('{ auditLog(filter: { outcome: "RATE_LIMITED", actorId: "test-admin" }) { entries { action } } }', {}, AUDITOR);
     expect(audit.body.data.auditLog.entries).toEqual([{ action: 'Query.me' }]);
+    // Refused requests count too: past its budget, an address without credentials is only told to wait.
+    const unauthenticated = await t.graphql('{ sites(first: 1) { totalCount } }', {}, null);
+    expect(unauthenticated.body.errors[0].extensions.code).toBe('RATE_LIMITED');
     // Health probes are not callers: they never run out.
     for (let i = 0; i < 5; i++) expect((await request(t.system.gateway.app.getHttpServer()).get('/health/live')).status).toBe(200);
+  });
+});
+
+describe.each(transports)('failed sign-ins on %s', (transport) => {
+  let t: TestSystem;
+
+  beforeAll(async () => {
+    t = await startTestSystem(transport, 'signins', {
+      apiTokens: ApiTokensSetting.parse(`${AUDITOR}:admin`),
+      security: { rateLimit: { perMinute: 1_000, anonymousPerMinute: 1_000, failedAuthPerMinute: 3 } },
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
   });
 
   it('stops checking guessed API keys from an address after three failures, without locking out known credentials', async () => {

@@ -57,6 +57,7 @@ class GatewayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 @Module({})
 export class GatewayModule {
   static forRoot(options: GatewayModuleOptions): DynamicModule {
+    const limits = documentLimits(options);
     return {
       module: GatewayModule,
       imports: [
@@ -82,7 +83,16 @@ export class GatewayModule {
           formatError,
           // Guards (the access table) also run on field resolvers: sensitive fields are guarded.
           fieldResolverEnhancers: ['guards'],
-          ...graphqlLimits(options),
+          parseOptions: limits.parseOptions,
+          validationRules: limits.validationRules,
+          plugins: [
+            graphqlTelemetryPlugin(),
+            ...limits.plugins,
+            // Before anything runs: strings that are not text are refused, naming where they are.
+            textInputPlugin(),
+            // Documents refused before execution are the client's mistake: 400, not 500.
+            clientErrorStatusPlugin(),
+          ],
           // Status changes of workload requests; the same path as queries and mutations.
           subscriptions: { 'graphql-ws': { path: '/graphql' } },
           context: (ctx: { req?: GatewayContext['req']; connectionParams?: Record<string, unknown>; extra?: { request?: { socket?: { remoteAddress?: string } } } }): GatewayContext => ({
@@ -100,9 +110,9 @@ export class GatewayModule {
         ApiKeysService,
         AuditService,
         AuditPlugin,
-        // In this order: the rate limit counts by the actor the access guard authenticated.
-        { provide: APP_GUARD, useClass: AccessGuard },
+        // In this order: refused requests count against the caller's rate limit too.
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
         ...GATEWAY_RESOLVERS,
         ReferenceDataConsumer,
         RecommendationsService,
@@ -119,8 +129,8 @@ export class GatewayModule {
   }
 }
 
-/** graphql-armor's validation rules and plugins at the configured limits (suggestions only with the IDE), and the text check. */
-function graphqlLimits(options: GatewayModuleOptions): Pick<ApolloDriverConfig, 'parseOptions' | 'validationRules' | 'plugins'> {
+/** graphql-armor's validation rules and plugins at the configured limits (field suggestions only with the IDE). */
+function documentLimits(options: GatewayModuleOptions): Pick<ApolloDriverConfig, 'parseOptions' | 'validationRules'> & { plugins: NonNullable<ApolloDriverConfig['plugins']> } {
   const { limits } = options.security;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
@@ -132,7 +142,7 @@ function graphqlLimits(options: GatewayModuleOptions): Pick<ApolloDriverConfig, 
     blockFieldSuggestion: { enabled: !options.ide },
   }).protect();
   // graphql-armor is typed against Apollo's CommonJS build, the gateway loads its ES build: same objects.
-  return { parseOptions: { maxTokens: limits.maxTokens }, validationRules: armor.validationRules, plugins: [graphqlTelemetryPlugin(), ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>), textInputPlugin(), clientErrorStatusPlugin()] };
+  return { parseOptions: { maxTokens: limits.maxTokens }, validationRules: armor.validationRules, plugins: armor.plugins as NonNullable<ApolloDriverConfig['plugins']> };
 }
 
 /** A graphql-ws connection's credentials, read like an HTTP request's: `{ "authorization": "Bearer …" }`. */

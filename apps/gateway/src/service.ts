@@ -13,6 +13,8 @@ export interface GatewayStartOptions extends ServiceStartOptions {
   readonly ide: boolean;
   readonly requestTimeoutMs: number;
   readonly security: GatewaySecurity;
+  /** Make an admin API key if this installation never had one, and return it (once). */
+  readonly bootstrapAdminKey?: boolean;
 }
 
 export interface RunningGateway extends RunningService {
@@ -26,7 +28,7 @@ function mountIde(app: INestApplication): void {
   express.use('/ide', altairExpress({ endpointURL: '/graphql', initialQuery: '{ sites(first: 5) { totalCount edges { node { id name countryCode operator } } } }' }));
 }
 
-export async function startGateway(options: GatewayStartOptions & { readonly bootstrapAdminKey?: boolean }): Promise<RunningGateway> {
+export async function startGateway(options: GatewayStartOptions): Promise<RunningGateway> {
   const service = await startNestService(
     'gateway',
     GatewayModule.forRoot({

@@ -14,7 +14,7 @@ export interface OperationAccess {
    * reads the requests and recommendations it made, not everyone's); resolvers apply it.
    */
   readonly ownRecordsOnly?: readonly Role[];
-  /** Why the line is drawn where it is; shown in the README's role table. */
+  /** Why the line is drawn where it is; shown in the README's access table. */
   readonly why: string;
 }
 
@@ -134,4 +134,16 @@ export function commandRefusal(contract: string, command: string, actor: Actor):
   if (!roles) return null;
   if (actor.roles.includes('admin') || actor.roles.some((role) => roles.includes(role))) return null;
   return `${command} needs one of the roles ${roles.join(', ')} (or admin); ${actor.id} has ${actor.roles.join(', ') || 'none'}`;
+}
+
+/** The access table as Markdown, for the README (a unit test keeps the two equal). */
+export function accessTableMarkdown(table: Readonly<Record<string, OperationAccess>> = GATEWAY_ACCESS): string {
+  const who = (entry: OperationAccess): string => {
+    if (entry.audience === PUBLIC) return 'anyone';
+    if (entry.audience === SIGNED_IN) return 'any signed-in caller';
+    const own = entry.ownRecordsOnly?.length ? ` (${entry.ownRecordsOnly.join(', ')}: own records only)` : '';
+    return `${entry.audience.join(', ')}, admin${own}`;
+  };
+  const rows = Object.entries(table).map(([key, entry]) => `| \`${key}\` | ${who(entry)} | ${entry.why} |`);
+  return ['| operation | who may use it | why |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -5,6 +5,7 @@ import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
 import { httpAccessKey, requestOf } from './access.guard.js';
+import { Authenticator } from './authenticator.js';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 const WINDOW_SECONDS = 60;
@@ -12,8 +13,9 @@ const WINDOW_SECONDS = 60;
 /**
  * Per-caller rate limits (rate-limiter-flexible), counted over every operation together:
  * by authenticated actor, or by client address for anonymous callers, who get a smaller
- * budget. Runs after the AccessGuard, so the actor is known; nested fields do not count,
- * nor do public HTTP routes (health, metrics).
+ * budget. Runs before the AccessGuard (credentials are read once per request, so both see
+ * the same caller), so refused requests count too; nested fields do not count, nor do public
+ * HTTP routes (health, metrics).
  * Counters live in this gateway instance (several instances: each allows the budget).
  */
 @Injectable()
@@ -24,6 +26,7 @@ export class RateLimitGuard implements CanActivate {
   constructor(
     @Inject(GATEWAY_OPTIONS) options: GatewayModuleOptions,
     private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
   ) {
     const { perMinute, anonymousPerMinute } = options.security.rateLimit;
     this.callers = new RateLimiterMemory({ keyPrefix: 'caller', points: perMinute, duration: WINDOW_SECONDS });
@@ -36,7 +39,7 @@ export class RateLimitGuard implements CanActivate {
     // Health probes and metrics scrapes are not callers' requests: only data routes count.
     if (!graphql && httpAccessKey(this.reflector, context) === undefined) return true;
     const request = requestOf(context);
-    const principal = request.principal;
+    const { principal } = await this.authenticator.of(request);
     const limiter = principal ? this.callers : this.anonymous;
     const tracker = principal?.id ?? `ip:${request.ip ?? request.socket?.remoteAddress ?? 'unknown'}`;
     try {
