@@ -265,6 +265,12 @@ describe.each(transports)('access control on %s', (transport) => {
     expect(mutation).toMatchObject({ actorRoles: ['pipeline'], authMethod: 'STATIC_TOKEN', channel: 'GRAPHQL', outcome: 'OK', detail: { arguments: { idempotencyKey: key } } });
     const [recommendation] = await entries({ action: 'workload.requests', target: recommendationId });
     expect(recommendation).toMatchObject({ outcome: 'OK', channel: 'GRAPHQL', detail: { idempotencyKey: key } });
+    const recommended = await t.graphql('mutation($input: WorkloadInput!) { recommendPlacement(input: $input) { id } }', { input: workload() }, TOKENS.planner);
+    const recommendedId = recommended.body.data.recommendPlacement.id as string;
+    const [stored] = await entries({ action: 'recommendation', target: recommendedId });
+    expect(stored).toMatchObject({ actorRoles: ['planner'], authMethod: 'GATEWAY', channel: 'GRAPHQL', outcome: 'OK', detail: { legalEntityId: 'demo-sg-subsidiary' } });
+    const [asked] = await entries({ action: 'Mutation.recommendPlacement', target: recommendedId });
+    expect(asked).toMatchObject({ authMethod: 'STATIC_TOKEN', outcome: 'OK' });
     const [refusal] = await entries({ action: 'Query.ledgerEntries', outcome: 'FORBIDDEN' });
     expect(refusal).toMatchObject({ actorRoles: ['planner'], detail: { error: expect.stringContaining('finance') } });
     const [exported] = await entries({ action: 'GET /exports/cost-ledger.csv' });

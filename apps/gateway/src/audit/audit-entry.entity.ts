@@ -22,7 +22,7 @@ export class AuditEntryEntity {
   @Column('text', { name: 'actor_roles', array: true })
   actorRoles!: string[];
 
-  /** API_KEY, JWT, STATIC_TOKEN, KAFKA (a pipeline's message) or NONE. */
+  /** API_KEY, JWT, STATIC_TOKEN, NONE, REFUSED; KAFKA (a pipeline's message); GATEWAY (a stored result, see the request's entry). */
   @Column('text', { name: 'auth_method' })
   authMethod!: string;
 

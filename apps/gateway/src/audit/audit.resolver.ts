@@ -10,7 +10,7 @@ export class AuditEntry {
   @Field(() => Date) at!: Date;
   @Field() actorId!: string;
   @Field(() => [String]) actorRoles!: string[];
-  @Field({ description: 'API_KEY, JWT, STATIC_TOKEN, KAFKA, NONE or REFUSED (credentials that did not check out).' }) authMethod!: string;
+  @Field({ description: 'API_KEY, JWT, STATIC_TOKEN, NONE or REFUSED (credentials that did not check out); KAFKA for a pipeline message; GATEWAY for a result stored by the gateway for an actor it authenticated (the request entry says how).' }) authMethod!: string;
   @Field({ description: 'GRAPHQL, HTTP or KAFKA.' }) channel!: string;
   @Field({ description: 'Mutation.acceptPlan, GET /exports/cost-ledger.csv, workload.requests …' }) action!: string;
   @Field({ description: 'OK, or the error code the caller got.' }) outcome!: string;

@@ -313,7 +313,7 @@ export class PlansService {
     try {
       const original = await this.recommendations.get(planId);
       const loaders = createLoaders(this.bus, this.options.requestTimeoutMs);
-      const fresh = await this.recommendations.recommend(original.input as never, { id: 'placement-alerts', roles: ['planner'] }, loaders);
+      const fresh = await this.recommendations.recommend(original.input as never, { id: 'placement-alerts', roles: ['planner'] }, loaders, new Date(), 'KAFKA');
       return fresh.chosenPoolId ? { poolId: fresh.chosenPoolId, recommendationId: fresh.id } : null;
     } catch (error) {
       this.logger.warn(`no suggested re-placement for plan ${planId}: ${String(error)}`);

@@ -23,6 +23,8 @@ import { placementFactsOf } from '../compliance/placement-facts.js';
 import { costCandidateOf } from '../costs/cost-facts.js';
 import { estimateInputPath } from '../costs/cost-paths.js';
 import { costWorkloadOf, isTraining, withoutNulls } from '../costs/cost-workload.js';
+import type { AuditChannel } from '../audit/audit-entry.entity.js';
+import { AuditService } from '../audit/audit.service.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
 import { RecommendationEntity } from './recommendation.entity.js';
 import type { WorkloadInput } from './workload.input.js';
@@ -84,13 +86,35 @@ export class RecommendationsService {
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayModuleOptions,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
   ) {}
 
-  async recommend(input: WorkloadInput, actor: Actor | null, loaders: Loaders, now = new Date()): Promise<RecommendationEntity> {
+  /** Computes and stores a recommendation; `channel` says what asked (GraphQL, or a Kafka event such as a new rule pack). */
+  async recommend(input: WorkloadInput, actor: Actor | null, loaders: Loaders, now = new Date(), channel: AuditChannel = 'GRAPHQL'): Promise<RecommendationEntity> {
     const snapshot = snapshotOf(input);
     const computed = await this.compute(snapshot, loaders, now);
     const row = this.entityOf(snapshot, computed, actor, now);
-    await this.dataSource.getRepository(RecommendationEntity).insert(row as never);
+    const chosen = (row.result as { chosen?: { poolId?: string } | null }).chosen ?? null;
+    // The recommendation and its audit entry are written together, or neither is.
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(RecommendationEntity, row as never);
+      await this.audit.record(
+        [
+          {
+            actorId: actor?.id ?? 'anonymous',
+            actorRoles: actor?.roles ?? [],
+            authMethod: 'GATEWAY',
+            channel,
+            action: 'recommendation',
+            outcome: 'OK',
+            targets: [row.id, ...(chosen?.poolId ? [chosen.poolId] : [])],
+            detail: { name: snapshot.name ?? null, legalEntityId: snapshot.legalEntityId ?? null, chosenPoolId: chosen?.poolId ?? null },
+            at: now,
+          },
+        ],
+        manager,
+      );
+    });
     return row;
   }
 
