@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { allTopics, ListSitesV1 } from '../dist/libs/contracts/src/index.js';
 import { InProcessBus, KafkaBus, ensureTopics } from '../dist/libs/messaging/src/index.js';
+import { timed } from './lib/timing.mjs';
 
 const iterations = Number(process.argv[2] ?? 300);
 const warmup = Math.min(50, Math.floor(iterations / 5));
@@ -14,21 +15,8 @@ const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const reply = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0, catalogVersion: null };
 const request = { first: 10, after: null, filter: {} };
 
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: sorted.length, p50Ms: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99), meanMs: sorted.reduce((s, x) => s + x, 0) / sorted.length };
-}
-
 async function measure(label, once) {
-  for (let i = 0; i < warmup; i++) await once();
-  const samples = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    await once();
-    samples.push(performance.now() - t0);
-  }
-  const result = stats(samples);
+  const result = await timed(once, { iterations, warmup });
   console.log(`${label.padEnd(28)} p50 ${result.p50Ms.toFixed(2)} ms  p99 ${result.p99Ms.toFixed(2)} ms`);
   return result;
 }

@@ -13,6 +13,7 @@ import { CandidatesV1, ReservationCommandsV1 } from '../dist/libs/contracts/src/
 import { InProcessBus } from '../dist/libs/messaging/src/index.js';
 import { startInventory } from '../dist/apps/inventory/src/service.js';
 import { POOL_COLUMNS, poolFrom, requirementConditions, SqlParams } from '../dist/apps/inventory/src/pools/pool-query.js';
+import { timed } from './lib/timing.mjs';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const iterations = Number(process.argv[2] ?? 30);
@@ -28,21 +29,7 @@ const requirements = {
   excludeOriginCountries: ['CN'],
 };
 
-function p(samples, q) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-async function time(fn) {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  return { n: samples.length, p50Ms: p(samples, 0.5), p90Ms: p(samples, 0.9), p99Ms: p(samples, 0.99), maxMs: Math.max(...samples) };
-}
+const time = (fn) => timed(fn, { iterations });
 
 /** Replaces the portfolio with `count` pools over the real sites and accelerators, a third of them partly reserved. */
 async function seedPools(client, count) {

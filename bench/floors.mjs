@@ -11,27 +11,15 @@ import net from 'node:net';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import pg from 'pg';
 import { ensureTopics } from '../dist/libs/messaging/src/index.js';
+import { timed } from './lib/timing.mjs';
 
 const iterations = Number(process.argv[2] ?? 500);
 const warmup = Math.min(50, Math.floor(iterations / 5));
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { n: sorted.length, p50Ms: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99), meanMs: sorted.reduce((s, x) => s + x, 0) / sorted.length };
-}
-
 async function measure(label, once, n = iterations) {
-  for (let i = 0; i < warmup; i++) await once();
-  const samples = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await once();
-    samples.push(performance.now() - t0);
-  }
-  const result = stats(samples);
+  const result = await timed(once, { iterations: n, warmup });
   console.log(`${label.padEnd(40)} p50 ${result.p50Ms.toFixed(3)} ms  p99 ${result.p99Ms.toFixed(3)} ms`);
   return result;
 }

@@ -14,6 +14,7 @@ import { allTopics, PlacementRecommendedV1, WorkloadRequestedV1 } from '../dist/
 import { ensureTopics, KafkaBus } from '../dist/libs/messaging/src/index.js';
 import { startSystem } from '../dist/apps/embedded/src/system.js';
 import { defaultSecurity } from '../dist/apps/gateway/src/service.js';
+import { percentile } from './lib/timing.mjs';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -21,10 +22,6 @@ const count = Number(process.argv[2] ?? 2_000);
 /** Requests of the paced (unqueued) phase. */
 const pacedCount = Number(process.argv[3] ?? 500);
 
-function percentile(samples, q) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
 const summary = (latencies, seconds) => ({ count: latencies.length, seconds, perSecond: latencies.length / seconds, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99) });
 
 function brokerUp() {

@@ -18,6 +18,7 @@ import { estimatePlacementCost, parseCostScenarios, parseFxTable, parsePriceBook
 import { InProcessBus, KafkaBus } from '../dist/libs/messaging/src/index.js';
 import { startSystem } from '../dist/apps/embedded/src/system.js';
 import { ApiTokensSetting, defaultSecurity } from '../dist/apps/gateway/src/service.js';
+import { percentile, timed } from './lib/timing.mjs';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -38,21 +39,7 @@ const input = {
 };
 const QUERY = `mutation($input: WorkloadInput!) { recommendPlacement(input: $input) { id counts { candidates survived } chosen { poolId } } }`;
 
-function percentile(samples, q) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-async function time(fn) {
-  for (let i = 0; i < 3; i++) await fn();
-  const samples = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  return { n: samples.length, p50Ms: percentile(samples, 0.5), p90Ms: percentile(samples, 0.9), p99Ms: percentile(samples, 0.99), maxMs: Math.max(...samples) };
-}
+const time = (fn) => timed(fn, { iterations });
 
 function brokerUp() {
   const [host, port] = brokers[0].split(':');
