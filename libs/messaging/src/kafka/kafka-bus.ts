@@ -76,12 +76,19 @@ export interface KafkaBusOptions {
 
 const KAFKA_LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = { [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'debug' };
 
+/**
+ * Broker answers kafkajs logs as errors although it retries them itself, and that are expected
+ * while new topics elect leaders (ensureTopics waits for those and fails clearly if they never come).
+ */
+const RETRIED_WHILE_ELECTING = /not the leader for that topic-partition|does not host this topic-partition|no leader for this topic-partition/;
+
 /** kafkajs' own log lines as JSON through the process's logger, like every other line. */
 const kafkaLogCreator: KafkaConfig['logCreator'] = () => {
   const logger = rootLogger().child({ component: 'kafkajs' });
   return ({ namespace, level, log }) => {
     const { message, ...fields } = log;
-    const method = KAFKA_LEVELS[level];
+    const retried = namespace === 'Connection' && typeof fields.error === 'string' && RETRIED_WHILE_ELECTING.test(fields.error);
+    const method = retried ? 'debug' : KAFKA_LEVELS[level];
     if (method) logger[method]({ namespace, ...fields }, message);
   };
 };
