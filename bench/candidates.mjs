@@ -1,5 +1,6 @@
 // inventory.candidates handler time for 1,000 and 10,000 pools, as a ratio to the raw SQL
-// of the same filter run with pg in the same process and the same database.
+// of the same statement (candidates, and what was held back and why) run with pg in the same
+// process and the same database.
 // Usage: npm run build && DATABASE_URL=postgres://... node bench/candidates.mjs
 // Also a reservation (inventory.reservations `reserve`: lock the pool row, check the peak load in
 // the window, insert the hold) through the same bus, on the 10,000-pool inventory; its floor is the
@@ -9,10 +10,10 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import pg from 'pg';
-import { CandidatesV1, ReservationCommandsV1 } from '../dist/libs/contracts/src/index.js';
+import { CandidatesV1, HELD_BACK_LIST_MAX, ReservationCommandsV1 } from '../dist/libs/contracts/src/index.js';
 import { InProcessBus } from '../dist/libs/messaging/src/index.js';
 import { startInventory } from '../dist/apps/inventory/src/service.js';
-import { POOL_COLUMNS, poolFrom, requirementConditions, SqlParams } from '../dist/apps/inventory/src/pools/pool-query.js';
+import { candidatesSql, SqlParams } from '../dist/apps/inventory/src/pools/pool-query.js';
 import { timed } from './lib/timing.mjs';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -67,10 +68,7 @@ try {
     await seedPools(client, count);
     const now = new Date();
     const params = new SqlParams();
-    const from = poolFrom(params, { from: new Date(requirements.window.from), to: new Date(requirements.window.to) }, now);
-    const where = requirementConditions(params, requirements);
-    const limit = params.add(5_000);
-    const sql = `SELECT ${POOL_COLUMNS}, count(*) OVER ()::int AS matched ${from} WHERE ${where.join(' AND ')} ORDER BY f.free_devices DESC, p.id LIMIT ${limit}`;
+    const sql = candidatesSql(params, requirements, { from: new Date(requirements.window.from), to: new Date(requirements.window.to) }, now, 5_000, HELD_BACK_LIST_MAX);
     const raw = await time(() => client.query(sql, params.values));
     let matched = 0;
     const handler = await time(async () => {

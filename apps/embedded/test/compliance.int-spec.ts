@@ -9,7 +9,8 @@ const apiTokens = ApiTokensSetting.parse(`${TOKENS.inventory}:inventory-admin,${
 
 const CHECK = `query($input: ComplianceCheckInput!) { complianceCheck(input: $input) { poolId verdict {
   outcome leadTimeDays rulePackVersion evaluatedFor disclaimer notTriggered derived
-  reasons { ruleId title family status outcome citations { text url evidence } triggeredBy { fact value } }
+  leadTime { low expected high source evidence assumed ruleId policy }
+  reasons { ruleId title family status outcome citations { text url evidence } triggeredBy { fact value } review { policy basis policyEvidence leadTimeDays { low expected high assumed } } }
   advisories { ruleId status } conditions { ruleId description leadTimeDays } } } }`;
 
 /** A CN-headquartered group's Singapore subsidiary, with H100 capacity in Johor run by a Singapore-headquartered operator (fact sheet §1.5). */
@@ -24,7 +25,14 @@ describe.each(transports)('compliance through GraphQL on %s', (transport) => {
       input: { date: '2026-06-01', legalEntityId: 'demo-sg-subsidiary', poolId, workloadKind: 'TRAINING', data: NO_DATA, ...input },
     });
     expect(response.body.errors).toBeUndefined();
-    return response.body.data.complianceCheck.verdict as { outcome: string; reasons: { ruleId: string; citations: unknown[] }[]; disclaimer: string; rulePackVersion: string; leadTimeDays: number };
+    return response.body.data.complianceCheck.verdict as {
+      outcome: string;
+      reasons: { ruleId: string; citations: unknown[]; review: { policy: string; leadTimeDays: { low: number; expected: number; high: number } } | null }[];
+      disclaimer: string;
+      rulePackVersion: string;
+      leadTimeDays: number;
+      leadTime: { low: number; expected: number; high: number; source: string; evidence: string; assumed: boolean; ruleId: string; policy: string | null } | null;
+    };
   };
 
   beforeAll(async () => {
@@ -60,6 +68,20 @@ describe.each(transports)('compliance through GraphQL on %s', (transport) => {
     expect(bought.reasons.length).toBeGreaterThan(0);
     for (const reason of bought.reasons) expect(reason.citations.length).toBeGreaterThan(0);
     expect(bought.disclaimer).toMatch(/not legal advice/i);
+  });
+
+  it('gives a licence a lead-time range from its review policy, never 0 days; an unpublished one is marked assumed', async () => {
+    const bought = await check({ ownership: 'OWNED', hardwareMovement: { fromCountry: 'US', toCountry: 'MY', throughCountries: [] } });
+    expect(bought.outcome).toBe('LICENSE_REQUIRED');
+    // A CN-headed group's subsidiary buying H100 for Johor: the headquarters rule, presumption of denial.
+    expect(bought.leadTime).toMatchObject({ ruleId: 'us-ac-2023-hq-d5-3a090a-dc', policy: 'PRESUMPTION_OF_DENIAL', assumed: true, evidence: 'E' });
+    expect(bought.leadTime!.low).toBeGreaterThanOrEqual(1);
+    expect(bought.leadTime!.low).toBeLessThanOrEqual(bought.leadTime!.expected);
+    expect(bought.leadTime!.expected).toBeLessThanOrEqual(bought.leadTime!.high);
+    expect(bought.leadTimeDays).toBe(bought.leadTime!.expected);
+    expect(bought.leadTime!.source).toMatch(/No processing time is published/);
+    const deciding = bought.reasons.find((r) => r.ruleId === 'us-ac-2023-hq-d5-3a090a-dc');
+    expect(deciding?.review).toMatchObject({ policy: 'PRESUMPTION_OF_DENIAL', leadTimeDays: { low: bought.leadTime!.low, expected: bought.leadTime!.expected, high: bought.leadTime!.high } });
   });
 
   it('evaluates as of any date: the headquarters rule starts on 2023-11-17', async () => {
@@ -142,6 +164,20 @@ describe.each(transports)('compliance through GraphQL on %s', (transport) => {
     expect(response.body.errors[0].message).toMatch(message);
     const packs = await graphql(`{ rulePacks { version } }`);
     expect(packs.body.data.rulePacks.map((p: { version: string }) => p.version)).not.toContain('2099.1.1');
+  });
+
+  it('refuses to publish a pack whose licence rules state no lead time, naming every one; nothing is stored', async () => {
+    const current = await graphql(`{ rulePacks { version current } }`);
+    const version = (current.body.data.rulePacks as { version: string; current: boolean }[]).find((p) => p.current)!.version;
+    const pack = (await graphql(`query($v: String!) { rulePack(version: $v) { document } }`, { v: version })).body.data.rulePack.document;
+    const licence = (pack.rules as { id: string; outcome: string; review: unknown }[]).filter((r) => r.outcome === 'LICENSE_REQUIRED');
+    const stripped = { ...pack, version: '2099.2.1', rules: (pack.rules as { id: string; outcome: string }[]).map((r) => (r.id === licence[0]!.id || r.id === licence[1]!.id ? { ...r, review: null } : r)) };
+    const response = await graphql(`mutation($p: JSONObject!) { publishRulePack(pack: $p) { summary { version } } }`, { p: stripped }, TOKENS.compliance);
+    expect(response.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(response.body.errors[0].message).toContain(`${licence[0]!.id}: no review`);
+    expect(response.body.errors[0].message).toContain(`${licence[1]!.id}: no review`);
+    const packs = await graphql(`{ rulePacks { version } }`);
+    expect(packs.body.data.rulePacks.map((p: { version: string }) => p.version)).not.toContain('2099.2.1');
   });
 
   it('keeps legal entities, editable by compliance admins only', async () => {

@@ -9,7 +9,8 @@ import { startTestSystem, type TestSystem } from './support.js';
 const TOKENS = { planner: `pln-${randomUUID()}`, finance: `fin-${randomUUID()}`, compliance: `cmp-${randomUUID()}` };
 const apiTokens = ApiTokensSetting.parse(`${TOKENS.planner}:planner,${TOKENS.finance}:finance,${TOKENS.compliance}:compliance-admin`);
 
-const RECOMMEND = `mutation($input: WorkloadInput!) { recommendPlacement(input: $input) { id chosen { candidateId poolId siteId countryCode objectives { totalCost { amount currency } } } } }`;
+const RECOMMEND = `mutation($input: WorkloadInput!) { recommendPlacement(input: $input) { id chosen { candidateId poolId siteId countryCode objectives { totalCost { amount currency } }
+  estimate { computeHours { expected } deviceHours { expected } components { name cost { expected } } } } } }`;
 const ACCEPT = `mutation($id: ID!) { acceptPlan(id: $id) { planId placements { id poolId reservationId devices committed { amount currency } verdictOutcome rulePackVersion window { from to } } } }`;
 
 function training(costCenter: string, window: { from: string; to: string }): Record<string, unknown> {
@@ -32,7 +33,16 @@ describe.each(transports)('accepting plans and keeping them true on %s', (transp
   async function recommend(costCenter: string, window: { from: string; to: string }) {
     const response = await graphql(RECOMMEND, { input: training(costCenter, window) }, TOKENS.planner);
     expect(response.body.errors).toBeUndefined();
-    return response.body.data.recommendPlacement as { id: string; chosen: { poolId: string; siteId: string; countryCode: string; objectives: { totalCost: { amount: string; currency: string } } } };
+    return response.body.data.recommendPlacement as {
+      id: string;
+      chosen: {
+        poolId: string;
+        siteId: string;
+        countryCode: string;
+        objectives: { totalCost: { amount: string; currency: string } };
+        estimate: { computeHours: { expected: string }; deviceHours: { expected: string }; components: { name: string; cost: { expected: string } }[] };
+      };
+    };
   }
 
   beforeAll(async () => {
@@ -50,7 +60,7 @@ describe.each(transports)('accepting plans and keeping them true on %s', (transp
     await t?.close();
   });
 
-  it('reserves the capacity, commits the spend by month and emits placement.accepted; accepting again changes nothing', async () => {
+  it('holds the capacity for the run (not the whole window), commits that hold by month and emits placement.accepted; accepting again changes nothing', async () => {
     const cc = `cc-${randomUUID().slice(0, 8)}`;
     const window = { from: '2027-03-15T00:00:00Z', to: '2027-05-15T00:00:00Z' };
     const rec = await recommend(cc, window);
@@ -59,37 +69,106 @@ describe.each(transports)('accepting plans and keeping them true on %s', (transp
     const plan = first.body.data.acceptPlan;
     expect(plan.placements).toHaveLength(1);
     expect(plan.placements[0]).toMatchObject({ poolId: rec.chosen.poolId, devices: 64, committed: { currency: 'USD' } });
-    // Booked in cents: the expected total rounded half-even.
-    const cents = new Decimal(rec.chosen.objectives.totalCost.amount).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);
+
+    // The hold: the expected run rounded up to whole hours, from the window start, inside the two-month window.
+    const estimate = rec.chosen.estimate;
+    const hours = Decimal.max(1, new Decimal(estimate.computeHours.expected).ceil());
+    expect(hours.lt(24 * 61)).toBe(true); // a run shorter than the window, or the check below would see it clipped
+    const held = plan.placements[0].window as { from: string; to: string };
+    expect(new Date(held.from).toISOString()).toBe('2027-03-15T00:00:00.000Z');
+    expect(new Decimal(Date.parse(held.to) - Date.parse(held.from)).div(3_600_000).eq(hours)).toBe(true);
+
+    // Committed: the held device-hours at the estimate's rate plus data movement, no cost of delay; booked in cents.
+    const of = (pick: (name: string) => boolean) => estimate.components.filter((c) => pick(c.name)).reduce((s, c) => s.add(c.cost.expected), new Decimal(0));
+    const timeBound = of((n) => n !== 'DATA_MOVEMENT' && n !== 'DELAY');
+    const deviceHours = hours.mul(64);
+    const cents = timeBound.div(estimate.deviceHours.expected).mul(deviceHours).add(of((n) => n === 'DATA_MOVEMENT')).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);
     expect(new Decimal(plan.placements[0].committed.amount).eq(cents)).toBe(true);
 
     const again = await graphql(ACCEPT, { id: rec.id }, TOKENS.planner);
     expect(again.body.data.acceptPlan.placements[0].reservationId).toBe(plan.placements[0].reservationId);
 
-    // Committed spend, split over March, April and May, adds up to the chosen cost exactly.
+    // Committed spend, by the months the hold touches, adds up to the committed amount and to the hold's device-hours exactly.
     const entries = await graphql(
-      `query($f: LedgerFilterInput!) { ledgerEntries(filter: $f, first: 100) { entries { entryType source amount chargePeriodStart chargePeriodEnd poolId } } }`,
+      `query($f: LedgerFilterInput!) { ledgerEntries(filter: $f, first: 100) { entries { entryType source amount deviceHours chargePeriodStart chargePeriodEnd poolId } } }`,
       { f: { from: '2027-01-01', to: '2028-01-01', costCenters: [cc] } },
       TOKENS.finance,
     );
-    const rows = entries.body.data.ledgerEntries.entries as { entryType: string; source: string; amount: string; chargePeriodStart: string }[];
-    expect(rows.map((r) => r.chargePeriodStart)).toEqual(['2027-03-15', '2027-04-01', '2027-05-01']);
+    const rows = entries.body.data.ledgerEntries.entries as { entryType: string; source: string; amount: string; deviceHours: string; chargePeriodStart: string; chargePeriodEnd: string }[];
+    const months: string[] = [];
+    for (let m = new Date(held.from); m.getTime() < Date.parse(held.to); m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) months.push(m.toISOString().slice(0, 7));
+    expect(rows.map((r) => r.chargePeriodStart.slice(0, 7))).toEqual(months);
+    expect(rows[0].chargePeriodStart).toBe('2027-03-15');
+    expect(rows.at(-1)!.chargePeriodEnd <= '2027-05-15').toBe(true);
     expect(rows.every((r) => r.entryType === 'COMMITTED' && r.source === 'PLAN')).toBe(true);
     expect(rows.reduce((s, r) => s.add(r.amount), new Decimal(0)).eq(cents)).toBe(true);
+    expect(rows.reduce((s, r) => s.add(r.deviceHours), new Decimal(0)).eq(deviceHours)).toBe(true);
 
-    // The capacity is held: a reservation for the whole pool in the same window no longer fits.
+    // The capacity is held during the run: one more device in the run's window leaves 64 + 1 fewer free.
     const probe = await graphql(
       `mutation($input: ReserveCapacityInput!) { reserveCapacity(input: $input) { freeDevices reservation { id } } }`,
-      { input: { poolId: rec.chosen.poolId, quantity: 1, window, workloadRef: 'probe', idempotencyKey: `probe-${randomUUID()}` } },
+      { input: { poolId: rec.chosen.poolId, quantity: 1, window: held, workloadRef: 'probe', idempotencyKey: `probe-${randomUUID()}` } },
       TOKENS.planner,
     );
     const free = probe.body.data.reserveCapacity.freeDevices as number;
     const pools = await graphql(`query($f: CapacityPoolFilter) { capacityPools(first: 50, filter: $f) { edges { node { id deviceCount } } } }`, { f: { siteId: rec.chosen.siteId } });
     const deviceCount = (pools.body.data.capacityPools.edges as { node: { id: string; deviceCount: number } }[]).find((e) => e.node.id === rec.chosen.poolId)?.node.deviceCount;
     expect(free).toBe(deviceCount! - 64 - 1);
+    // After the run, the rest of the window is free again.
+    const after = await graphql(
+      `query($f: CapacityPoolFilter) { capacityPools(first: 50, filter: $f) { edges { node { id freeDevices } } } }`,
+      { f: { siteId: rec.chosen.siteId, window: { from: new Date(Date.parse(held.to) + 3_600_000).toISOString(), to: window.to } } },
+    );
+    expect((after.body.data.capacityPools.edges as { node: { id: string; freeDevices: number } }[]).find((e) => e.node.id === rec.chosen.poolId)?.node.freeDevices).toBe(deviceCount);
 
     const event = await eventually(async () => accepted.find((e) => e.planId === rec.id));
     expect(event.placements[0]).toMatchObject({ poolId: rec.chosen.poolId, devices: 64, reservationId: plan.placements[0].reservationId });
+  });
+
+  it('holds an inference fleet for the whole window and commits the device-hours of that window, not the months the estimate priced', async () => {
+    const cc = `cc-${randomUUID().slice(0, 8)}`;
+    const window = { from: '2027-06-01T00:00:00Z', to: '2027-07-16T00:00:00Z' };
+    const response = await graphql(
+      RECOMMEND,
+      {
+        input: {
+          name: `serve-${cc}`,
+          workload: { kind: 'INFERENCE', averageTokensPerSecond: 2_000, peakTokensPerSecond: 4_000, tokensPerSecondPerDevice: { low: 800, expected: 1_000, high: 1_200 } },
+          legalEntityId: 'demo-sg-subsidiary',
+          costCenter: cc,
+          window,
+          ownership: ['LEASED_IAAS'],
+          weights: { cost: 1, time: 0, risk: 0, latency: 0 },
+        },
+      },
+      TOKENS.planner,
+    );
+    expect(response.body.errors).toBeUndefined();
+    const rec = response.body.data.recommendPlacement;
+    const accepted = await graphql(ACCEPT, { id: rec.id }, TOKENS.planner);
+    expect(accepted.body.errors).toBeUndefined();
+    const placement = accepted.body.data.acceptPlan.placements[0];
+    expect({ from: new Date(placement.window.from).toISOString(), to: new Date(placement.window.to).toISOString() }).toEqual({ from: '2027-06-01T00:00:00.000Z', to: '2027-07-16T00:00:00.000Z' });
+
+    const estimate = rec.chosen.estimate as { deviceHours: { expected: string }; components: { name: string; cost: { expected: string } }[] };
+    const deviceHours = new Decimal(placement.devices).mul(45 * 24);
+    const timeBound = estimate.components.filter((c) => c.name !== 'DATA_MOVEMENT' && c.name !== 'DELAY').reduce((s, c) => s.add(c.cost.expected), new Decimal(0));
+    const oneOff = estimate.components.filter((c) => c.name === 'DATA_MOVEMENT').reduce((s, c) => s.add(c.cost.expected), new Decimal(0));
+    const cents = timeBound.div(estimate.deviceHours.expected).mul(deviceHours).add(oneOff).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN);
+    expect(new Decimal(placement.committed.amount).eq(cents)).toBe(true);
+
+    const entries = await graphql(
+      `query($f: LedgerFilterInput!) { ledgerEntries(filter: $f, first: 100) { entries { amount deviceHours chargePeriodStart chargePeriodEnd } } }`,
+      { f: { from: '2027-01-01', to: '2028-01-01', costCenters: [cc] } },
+      TOKENS.finance,
+    );
+    const rows = entries.body.data.ledgerEntries.entries as { amount: string; deviceHours: string; chargePeriodStart: string; chargePeriodEnd: string }[];
+    expect(rows.map((r) => [r.chargePeriodStart, r.chargePeriodEnd])).toEqual([
+      ['2027-06-01', '2027-07-01'],
+      ['2027-07-01', '2027-07-16'],
+    ]);
+    expect(rows.map((r) => new Decimal(r.deviceHours).toFixed())).toEqual([new Decimal(placement.devices).mul(30 * 24).toFixed(), new Decimal(placement.devices).mul(15 * 24).toFixed()]);
+    expect(rows.reduce((s, r) => s.add(r.amount), new Decimal(0)).eq(cents)).toBe(true);
   });
 
   it('accepts all or nothing: when the capacity is gone it says CONFLICT and leaves no hold and no committed spend', async () => {

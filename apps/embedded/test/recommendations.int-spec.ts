@@ -79,7 +79,7 @@ describe.each(transports)('recommendations through GraphQL on %s', (transport) =
     const response = await recommend(training());
     expect(response.body.errors).toBeUndefined();
     const r = response.body.data.recommendPlacement as Result;
-    expect(r.versions).toMatchObject({ catalog: expect.any(String), rulePack: expect.any(String), priceBook: '2026.12.1', costScenarios: '2026.12.1', fxRates: '2026.12.1' });
+    expect(r.versions).toMatchObject({ catalog: expect.any(String), rulePack: expect.any(String), priceBook: '2026.12.1', costScenarios: '2026.12.2', fxRates: '2026.12.1' });
     expect(r.counts.candidates).toBeGreaterThan(10);
     expect(r.counts.survived + r.counts.rejectedByFilter.reduce((n, f) => n + f.count, 0)).toBe(r.counts.candidates);
     expect(r.chosen).not.toBeNull();

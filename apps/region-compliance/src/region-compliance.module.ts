@@ -31,7 +31,8 @@ const OPTIONS = Symbol('REGION_COMPLIANCE_OPTIONS');
 
 /**
  * First start: publishes the shipped rule pack and the demo legal entities, before the bus
- * starts consuming. Later starts keep what administrators published.
+ * starts consuming. Later starts keep what administrators published; a newer shipped pack
+ * replaces only a current pack that an earlier start seeded (an upgrade of the shipped data).
  */
 class RegionComplianceLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
@@ -45,7 +46,11 @@ class RegionComplianceLifecycle implements OnModuleInit, OnApplicationBootstrap,
     const dir = this.options.seedFromDataDir;
     if (!dir) return;
     const system = { id: 'system-seed', roles: ['admin' as const] };
-    if ((await this.rulePacks.list()).length === 0) await this.rulePacks.publish(system, await readRulePackFile(dir));
+    const published = await this.rulePacks.list();
+    const shipped = await readRulePackFile(dir);
+    const current = published.find((p) => p.current);
+    const seededOnly = current === undefined || current.publishedBy === system.id;
+    if (seededOnly && !published.some((p) => p.version === shipped.version)) await this.rulePacks.publish(system, shipped);
     const entities = await readLegalEntitiesFile(dir);
     if ((await this.dataSource.getRepository(LegalEntityEntity).count()) === 0) {
       await this.dataSource.getRepository(LegalEntityEntity).insert(entities.entities);

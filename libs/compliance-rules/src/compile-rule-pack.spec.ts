@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { compileRulePack } from './compile-rule-pack.js';
 import { RulePackCompileError } from './compliance-rules.error.js';
-import { aRule, aRulePack, aThresholdSet } from './test/a-rule-pack.js';
+import { aReview, aRule, aRulePack, aThresholdSet } from './test/a-rule-pack.js';
 import { loadRulePack } from './test/a-scenario.js';
 
 function compileError(run: () => unknown): RulePackCompileError {
@@ -19,7 +19,7 @@ const withCondition = (condition: string) => aRulePack({ rules: [aRule({ id: 'us
 describe('compileRulePack', () => {
   it('compiles the published pack', () => {
     const compiled = compileRulePack(loadRulePack());
-    expect(compiled.version).toBe('2026.12.1');
+    expect(compiled.version).toBe('2026.12.2');
     expect(compiled.rules.length).toBeGreaterThanOrEqual(30);
     expect(compiled.thresholds.map((t) => t.id)).toEqual(['us-3a090-v2022', 'us-3a090-v2023', 'us-3a090-v2024']);
   });
@@ -93,6 +93,35 @@ describe('compileRulePack', () => {
   it('rejects a country-group row that ends before it starts', () => {
     const pack = aRulePack({ countryGroups: [{ group: 'D:5', country: 'KH', from: '2026-02-03', to: '2021-12-09', source: 'x' }] });
     expect(compileError(() => compileRulePack(pack)).message).toMatch(/KH D:5/);
+  });
+
+  it('refuses LICENSE_REQUIRED rules without a review, naming every one, whatever their status', () => {
+    const pack = aRulePack({
+      rules: [
+        aRule({ id: 'has-review' }),
+        aRule({ id: 'no-review', review: null }),
+        aRule({ id: 'proposed-no-review', status: 'PROPOSED', review: null }),
+        aRule({ id: 'conditions-need-none', outcome: 'ALLOWED_WITH_CONDITIONS', review: null }),
+      ],
+    });
+    const error = compileError(() => compileRulePack(pack));
+    expect(error.ruleId).toBe('no-review');
+    expect(error.message).toMatch(/no-review: no review .*; proposed-no-review: no review/);
+    expect(error.message).not.toMatch(/has-review|conditions-need-none/);
+  });
+
+  it('refuses a licence lead time that starts at 0 days, and a range out of order', () => {
+    const zero = compileError(() => compileRulePack(aRulePack({ rules: [aRule({ id: 'instant', review: aReview({ low: 0 }) })] })));
+    expect(zero).toMatchObject({ ruleId: 'instant' });
+    expect(zero.message).toMatch(/lead time low 0 days/);
+    const disordered = compileError(() => compileRulePack(aRulePack({ rules: [aRule({ id: 'disordered', review: aReview({ low: 90, expected: 30 }) })] })));
+    expect(disordered.ruleId).toBe('disordered');
+    expect(disordered.message).toMatch(/rules\.0\.review\.leadTimeDays\.expected: must satisfy low ≤ expected ≤ high/);
+  });
+
+  it('lets a rule that needs no licence state a review, or none', () => {
+    const pack = aRulePack({ rules: [aRule({ id: 'nac', outcome: 'ALLOWED_WITH_CONDITIONS', review: aReview({ low: 25, expected: 25, high: 25 }, 'PUBLISHED_PROCESSING_TIME') }), aRule({ id: 'plain', outcome: 'ALLOWED_WITH_CONDITIONS' })] });
+    expect(compileRulePack(pack).rules.map((r) => r.rule.review?.policy ?? null)).toEqual(['PUBLISHED_PROCESSING_TIME', null]);
   });
 
   it('rejects input that is not a RulePackV1', () => {

@@ -66,6 +66,7 @@ export function compileRulePack(input: RulePackV1): CompiledRulePack {
     ruleIds.add(rule.id);
     checkInterval(rule.id, rule.effectiveFrom, rule.effectiveTo);
   }
+  checkLicenceReviews(pack.rules);
 
   const setIds = new Set<string>();
   for (const set of pack.thresholds) {
@@ -104,6 +105,25 @@ export function compileRulePack(input: RulePackV1): CompiledRulePack {
     })),
     countryGroups: pack.countryGroups,
   };
+}
+
+/**
+ * A licence takes time that planning must count: every LICENSE_REQUIRED rule (whatever its
+ * status, since a what-if may apply it) states its review policy and a lead-time range, and
+ * the range never starts at 0 days. Names every rule that fails, the first as `ruleId`.
+ */
+function checkLicenceReviews(rules: readonly RuleV1[]): void {
+  const problems = rules.flatMap((rule) => {
+    if (rule.outcome !== 'LICENSE_REQUIRED') return [];
+    if (rule.review === null) return [{ id: rule.id, problem: 'no review (policy and lead-time range)' }];
+    if (rule.review.leadTimeDays.low < 1) return [{ id: rule.id, problem: `lead time low ${rule.review.leadTimeDays.low} days (a licence is never 0 days)` }];
+    return [];
+  });
+  if (problems.length === 0) return;
+  throw new RulePackCompileError(
+    problems[0].id,
+    `LICENSE_REQUIRED rules must state a review policy and a lead-time range {low, expected, high} of at least 1 day with its source (an unknown one as an assumed range): ${problems.map((p) => `${p.id}: ${p.problem}`).join('; ')}`,
+  );
 }
 
 function checkInterval(id: string, from: string, to: string | null): void {

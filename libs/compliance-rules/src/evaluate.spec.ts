@@ -3,7 +3,7 @@ import { VerdictV1 } from '@cp/contracts';
 import { compileRulePack } from './compile-rule-pack.js';
 import { RuleEvaluationError } from './compliance-rules.error.js';
 import { decidingRuleIds, DISCLAIMER, evaluate } from './evaluate.js';
-import { aRule, aRulePack } from './test/a-rule-pack.js';
+import { aReview, aRule, aRulePack } from './test/a-rule-pack.js';
 import { aScenario, Chips, Entities, loadRulePack, moving, Operators } from './test/a-scenario.js';
 
 describe('evaluate', () => {
@@ -33,12 +33,12 @@ describe('evaluate', () => {
     expect(decidingRuleIds(verdict)).toEqual(['reported']);
   });
 
-  it('orders reasons most severe first, collects their conditions and takes the longest lead time', () => {
+  it('orders reasons most severe first and collects their conditions', () => {
     const pack = compileRulePack(
       aRulePack({
         rules: [
           aRule({ id: 'a', outcome: 'ALLOWED_WITH_CONDITIONS', conditionsToSatisfy: [{ description: 'file', leadTimeDays: 180 }] }),
-          aRule({ id: 'b', outcome: 'PROHIBITED', conditionsToSatisfy: [{ description: 'remove chips', leadTimeDays: null }], leadTimeDays: 30 }),
+          aRule({ id: 'b', outcome: 'PROHIBITED', conditionsToSatisfy: [{ description: 'remove chips', leadTimeDays: null }] }),
           aRule({ id: 'c', outcome: 'LICENSE_REQUIRED', condition: 'false' }),
           aRule({ id: 'd', outcome: 'LICENSE_REQUIRED', status: 'PROPOSED', conditionsToSatisfy: [{ description: 'ignored', leadTimeDays: 999 }] }),
         ],
@@ -55,9 +55,64 @@ describe('evaluate', () => {
     expect(verdict.notTriggered).toEqual(['c']);
   });
 
-  it('is ALLOWED with lead time 0 when nothing fires', () => {
+  describe('lead time', () => {
+    const leadOf = (...rules: ReturnType<typeof aRule>[]) => evaluate(compileRulePack(aRulePack({ rules })), aScenario());
+
+    it.each([
+      {
+        name: 'one licence rule: its review range, policy and source',
+        rules: [aRule({ id: 'lic', review: aReview({ low: 30, expected: 90, high: 180, source: 'observed cases' }, 'CASE_BY_CASE') })],
+        lead: { low: 30, expected: 90, high: 180, ruleId: 'lic', policy: 'CASE_BY_CASE', source: 'observed cases', assumed: true },
+      },
+      {
+        name: 'two licences run in parallel: the longest of each case, the source of the longest expected',
+        rules: [
+          aRule({ id: 'slow-start', review: aReview({ low: 60, expected: 90, high: 120, assumed: false, source: 'published' }, 'PUBLISHED_PROCESSING_TIME') }),
+          aRule({ id: 'long-tail', review: aReview({ low: 30, expected: 120, high: 365, assumed: true, source: 'assumed' }, 'PRESUMPTION_OF_DENIAL') }),
+        ],
+        lead: { low: 60, expected: 120, high: 365, ruleId: 'long-tail', policy: 'PRESUMPTION_OF_DENIAL', source: 'assumed', assumed: true },
+      },
+      {
+        name: 'a fixed condition longer than every review case sets all three, and nothing assumed remains',
+        rules: [
+          aRule({ id: 'lic', review: aReview({ low: 30, expected: 60, high: 120, assumed: true }) }),
+          aRule({ id: 'notify', outcome: 'ALLOWED_WITH_CONDITIONS', conditionsToSatisfy: [{ description: 'notify 200 days ahead', leadTimeDays: 200 }] }),
+        ],
+        lead: { low: 200, expected: 200, high: 200, ruleId: 'notify', policy: null, assumed: false, evidence: 'E' },
+      },
+      {
+        name: 'an equal expected keeps the first contributor in reason order, reviews before conditions',
+        rules: [aRule({ id: 'lic', review: aReview({ low: 10, expected: 30, high: 60, assumed: false, evidence: 'P' }, 'PUBLISHED_PROCESSING_TIME'), conditionsToSatisfy: [{ description: 'notify', leadTimeDays: 30 }] })],
+        lead: { low: 30, expected: 30, high: 60, ruleId: 'lic', policy: 'PUBLISHED_PROCESSING_TIME', evidence: 'P', assumed: false },
+      },
+    ])('$name', ({ rules, lead }) => {
+      const verdict = leadOf(...rules);
+      expect(verdict.leadTime).toMatchObject(lead);
+      expect(verdict.leadTimeDays).toBe(lead.expected);
+      expect(VerdictV1.parse(verdict)).toEqual(verdict);
+    });
+
+    it('is null (and 0 days) when only zero-day conditions bind, and ignores advisories', () => {
+      const verdict = leadOf(
+        aRule({ id: 'aca', outcome: 'ALLOWED_WITH_CONDITIONS', conditionsToSatisfy: [{ description: 'keep records', leadTimeDays: 0 }] }),
+        aRule({ id: 'draft', status: 'PROPOSED', review: aReview({ low: 400, expected: 500, high: 600 }) }),
+      );
+      expect(verdict).toMatchObject({ outcome: 'ALLOWED_WITH_CONDITIONS', leadTime: null, leadTimeDays: 0 });
+    });
+
+    it('returns each binding reason with its review', () => {
+      const review = aReview({ low: 5, expected: 6, high: 7 }, 'PRESUMPTION_OF_APPROVAL');
+      const verdict = leadOf(aRule({ id: 'lic', review }), aRule({ id: 'plain', outcome: 'ALLOWED_WITH_CONDITIONS' }));
+      expect(verdict.reasons.map((r) => [r.ruleId, r.review])).toEqual([
+        ['lic', review],
+        ['plain', null],
+      ]);
+    });
+  });
+
+  it('is ALLOWED with no lead time when nothing fires', () => {
     const verdict = evaluate(compileRulePack(aRulePack({ rules: [aRule({ condition: 'false' })] })), aScenario());
-    expect(verdict).toMatchObject({ outcome: 'ALLOWED', reasons: [], advisories: [], conditions: [], leadTimeDays: 0, notTriggered: ['test-rule'] });
+    expect(verdict).toMatchObject({ outcome: 'ALLOWED', reasons: [], advisories: [], conditions: [], leadTimeDays: 0, leadTime: null, notTriggered: ['test-rule'] });
   });
 
   it('reports the facts a rule read, with their values', () => {
@@ -126,7 +181,7 @@ describe('evaluate', () => {
     const first = evaluate(pack, facts);
     expect(VerdictV1.parse(first)).toEqual(first);
     expect(evaluate(pack, facts)).toEqual(first);
-    expect(first).toMatchObject({ rulePackVersion: '2026.12.1', evaluatedFor: '2026-01-15', disclaimer: DISCLAIMER });
+    expect(first).toMatchObject({ rulePackVersion: '2026.12.2', evaluatedFor: '2026-01-15', disclaimer: DISCLAIMER });
     expect(DISCLAIMER).toMatch(/not legal advice/);
   });
 

@@ -16,4 +16,13 @@ describe('README', () => {
     const missing = loadRulePack().rules.filter((r) => !readme.includes(`| \`${r.id}\` | ${r.family} |`) || !readme.includes(`| ${r.status} | ${r.outcome} |`));
     expect(missing.map((r) => r.id)).toEqual([]);
   });
+
+  it('lists every review of the published pack with its policy and lead-time range', () => {
+    const row = (r: ReturnType<typeof loadRulePack>['rules'][number]) => {
+      const lead = r.review!.leadTimeDays;
+      return `| \`${r.id}\` | ${r.outcome} | ${r.review!.policy} (${r.review!.policyEvidence}) | ${lead.low} / ${lead.expected} / ${lead.high} | ${lead.evidence} | ${lead.assumed ? 'yes' : 'no'} |`;
+    };
+    const missing = loadRulePack().rules.filter((r) => r.review !== null && !readme.includes(row(r)));
+    expect(missing.map((r) => r.id)).toEqual([]);
+  });
 });

@@ -13,10 +13,11 @@ interface Scenario {
   /** The binding rules at the outcome's severity (empty: nothing binding fired). */
   deciding: string[];
   advisories?: string[];
-  leadTimeDays?: number;
+  /** The verdict's lead time [low, expected, high] in days; null when nothing binding takes time. */
+  leadTime?: [number, number, number] | null;
 }
 
-const scenario = (name: string, overrides: ScenarioOverrides, outcome: VerdictOutcome, deciding: string[], extra: Pick<Scenario, 'advisories' | 'leadTimeDays'> = {}): Scenario => ({
+const scenario = (name: string, overrides: ScenarioOverrides, outcome: VerdictOutcome, deciding: string[], extra: Pick<Scenario, 'advisories' | 'leadTime'> = {}): Scenario => ({
   name,
   facts: aScenario(overrides),
   outcome,
@@ -81,17 +82,17 @@ const scenarios: Scenario[] = [
   scenario('CN entity ships H100 to its Johor DC 2023-11-16, before the HQ rule', { ...shipTo('2023-11-16', 'MY'), entity: Entities.CN }, 'ALLOWED', []),
   scenario('CN entity ships H100 to its Johor DC 2023-11-17, HQ rule', { ...shipTo('2023-11-17', 'MY'), entity: Entities.CN }, 'LICENSE_REQUIRED', [HQ_2023]),
   scenario('H100 to Vietnam (D:1) 2023-11-16: under the October letter', shipTo('2023-11-16', 'VN'), 'LICENSE_REQUIRED', ['us-2023-10-is-informed-nvidia-dc-4800']),
-  scenario('H100 to Vietnam (D:1) 2023-11-17', shipTo('2023-11-17', 'VN'), 'LICENSE_REQUIRED', [DEST_2023]),
+  scenario('H100 to Vietnam (D:1) 2023-11-17', shipTo('2023-11-17', 'VN'), 'LICENSE_REQUIRED', [DEST_2023], { leadTime: [30, 90, 210] }),
   scenario('H100 to the UAE (D:3/D:4) 2024-06-01', shipTo('2024-06-01', 'AE'), 'LICENSE_REQUIRED', [DEST_2023]),
   scenario('H100 to Saudi Arabia (D:3/D:4) 2024-06-01', shipTo('2024-06-01', 'SA'), 'LICENSE_REQUIRED', [DEST_2023]),
   scenario('H100 to Israel 2024-06-01: D:4 but also A:6, excluded', shipTo('2024-06-01', 'IL'), 'ALLOWED', []),
   scenario('H100 to Myanmar (D:5) 2024-06-01', shipTo('2024-06-01', 'MM'), 'LICENSE_REQUIRED', [DEST_2023]),
   scenario('H100 to Cambodia 2026-02-02, still D:5', shipTo('2026-02-02', 'KH'), 'LICENSE_REQUIRED', [DEST_2023], { advisories: ['us-aid-2025-ai-diffusion'] }),
   scenario('H100 to Cambodia 2026-02-03, removed from D:5', shipTo('2026-02-03', 'KH'), 'ALLOWED', [], { advisories: ['us-aid-2025-ai-diffusion'] }),
-  scenario('Datacenter 3A090.b to China 2024-06-01: NAC with notification', shipToChina('2024-06-01', Chips.DC_3A090B), 'ALLOWED_WITH_CONDITIONS', ['us-ac-2023-nac-notification-d5-mo', 'us-ac-2023-hq-d5-nac'], { leadTimeDays: 25 }),
-  scenario('Datacenter 3A090.b to Vietnam 2024-04-03: NAC without notification', shipTo('2024-04-03', 'VN', Chips.DC_3A090B), 'ALLOWED_WITH_CONDITIONS', ['us-ac-2023-nac-d1-d4'], { leadTimeDays: 0 }),
-  scenario('Datacenter 3A090.b to Vietnam 2024-04-04: ACA', shipTo('2024-04-04', 'VN', Chips.DC_3A090B), 'ALLOWED_WITH_CONDITIONS', ['us-ac-2024-aca-d1-d4'], { leadTimeDays: 0 }),
-  scenario('Non-datacenter 3A090.a (TPP 5285) to China 2024-06-01: NAC', shipToChina('2024-06-01', Chips.CONSUMER_3A090A), 'ALLOWED_WITH_CONDITIONS', ['us-ac-2023-nac-notification-d5-mo', 'us-ac-2023-hq-d5-nac'], { leadTimeDays: 25 }),
+  scenario('Datacenter 3A090.b to China 2024-06-01: NAC with notification', shipToChina('2024-06-01', Chips.DC_3A090B), 'ALLOWED_WITH_CONDITIONS', ['us-ac-2023-nac-notification-d5-mo', 'us-ac-2023-hq-d5-nac'], { leadTime: [25, 25, 25] }),
+  scenario('Datacenter 3A090.b to Vietnam 2024-04-03: NAC without notification', shipTo('2024-04-03', 'VN', Chips.DC_3A090B), 'ALLOWED_WITH_CONDITIONS', ['us-ac-2023-nac-d1-d4'], { leadTime: null }),
+  scenario('Datacenter 3A090.b to Vietnam 2024-04-04: ACA', shipTo('2024-04-04', 'VN', Chips.DC_3A090B), 'ALLOWED_WITH_CONDITIONS', ['us-ac-2024-aca-d1-d4'], { leadTime: null }),
+  scenario('Non-datacenter 3A090.a (TPP 5285) to China 2024-06-01: NAC', shipToChina('2024-06-01', Chips.CONSUMER_3A090A), 'ALLOWED_WITH_CONDITIONS', ['us-ac-2023-nac-notification-d5-mo', 'us-ac-2023-hq-d5-nac'], { leadTime: [25, 25, 25] }),
   scenario('Non-datacenter TPP 3000 to China 2024-06-01: outside 3A090 (Note 2)', shipToChina('2024-06-01', Chips.CONSUMER_LOW), 'ALLOWED', []),
   scenario('L20 to China 2024-06-01: just below 3A090.b', shipToChina('2024-06-01', Chips.L20), 'ALLOWED', []),
 
@@ -102,7 +103,7 @@ const scenarios: Scenario[] = [
 
   // 2025-04: H20 / MI308 letters, then licensing with revenue share
   scenario('H20 to China 2025-04-08', shipToChina('2025-04-08', Chips.H20), 'ALLOWED', []),
-  scenario('H20 to China 2025-04-09, is-informed letter', shipToChina('2025-04-09', Chips.H20), 'LICENSE_REQUIRED', ['us-2025-04-is-informed-nvidia-h20']),
+  scenario('H20 to China 2025-04-09, is-informed letter', shipToChina('2025-04-09', Chips.H20), 'LICENSE_REQUIRED', ['us-2025-04-is-informed-nvidia-h20'], { leadTime: [60, 120, 365] }),
   scenario('MI308-class to China 2025-04-13', shipToChina('2025-04-13', Chips.MI308), 'ALLOWED', []),
   scenario('MI308-class to China 2025-04-14, is-informed letter', shipToChina('2025-04-14', Chips.MI308), 'LICENSE_REQUIRED', ['us-2025-04-is-informed-amd-mi308']),
   scenario('H20 to China 2025-08-15: licence with 15% revenue share (reported)', shipToChina('2025-08-15', Chips.H20), 'LICENSE_REQUIRED', ['us-2025-04-is-informed-nvidia-h20', 'us-2025-08-h20-mi308-licensing-revenue-share']),
@@ -118,7 +119,7 @@ const scenarios: Scenario[] = [
 
   // 2025-07-14: Malaysia Strategic Trade Permit
   scenario('H100 moved Malaysia -> Singapore 2025-07-13', { date: '2025-07-13', placement: { ownership: 'OWNED', hardwareMovement: moving('MY', 'SG') } }, 'ALLOWED', []),
-  scenario('H100 moved Malaysia -> Singapore 2025-07-14: STP', { date: '2025-07-14', placement: { ownership: 'OWNED', hardwareMovement: moving('MY', 'SG') } }, 'LICENSE_REQUIRED', [STP], { leadTimeDays: 30 }),
+  scenario('H100 moved Malaysia -> Singapore 2025-07-14: STP', { date: '2025-07-14', placement: { ownership: 'OWNED', hardwareMovement: moving('MY', 'SG') } }, 'LICENSE_REQUIRED', [STP], { leadTime: [30, 30, 60] }),
   scenario('H100 US -> Thailand through Malaysia 2025-07-14: STP for the transit', { ...shipTo('2025-07-14', 'TH'), placement: { ...shipTo('2025-07-14', 'TH').placement, hardwareMovement: moving('US', 'TH', ['MY']) } }, 'LICENSE_REQUIRED', [STP], { advisories: ['us-aid-2025-ai-diffusion', 'us-2025-07-draft-my-th-licence'] }),
   scenario('H100 into Malaysia 2025-07-14: the directive does not cover imports', shipTo('2025-07-14', 'MY'), 'ALLOWED', []),
   scenario('Ascend 910B moved Malaysia -> Singapore 2025-07-14: not US-origin', { date: '2025-07-14', placement: { accelerator: Chips.ASCEND_910B, ownership: 'OWNED', hardwareMovement: moving('MY', 'SG') } }, 'ALLOWED_WITH_CONDITIONS', [GP10]),
@@ -126,7 +127,7 @@ const scenarios: Scenario[] = [
   // 2026-01: H200 announcement, customs block, case-by-case rule
   scenario('H200 to China 2026-01-12: presidential announcement (reported)', shipToChina('2026-01-12', Chips.H200), 'LICENSE_REQUIRED', [DEST_2023, HQ_2023, PRESUMPTION_2022, 'us-2025-12-h200-approved-customers']),
   scenario('H200 to China 2026-01-13: Chinese customs block (reported)', shipToChina('2026-01-13', Chips.H200), 'PROHIBITED', ['cn-customs-2026-01-h200-import-block']),
-  scenario('H100 US -> China 2026-01-14: presumption of denial', shipToChina('2026-01-14'), 'LICENSE_REQUIRED', [DEST_2023, HQ_2023, PRESUMPTION_2022]),
+  scenario('H100 US -> China 2026-01-14: presumption of denial', shipToChina('2026-01-14'), 'LICENSE_REQUIRED', [DEST_2023, HQ_2023, PRESUMPTION_2022], { leadTime: [90, 365, 730] }),
   scenario('H100 US -> China 2026-01-15: case-by-case (TPP < 21,000, DRAM < 6,500 GB/s)', shipToChina('2026-01-15'), 'LICENSE_REQUIRED', [DEST_2023, HQ_2023, 'us-ac-2026-01-cn-mo-case-by-case']),
   scenario('B200 US -> China 2026-01-15: above the window, presumption of denial', shipToChina('2026-01-15', Chips.B200), 'LICENSE_REQUIRED', [DEST_2023, HQ_2023, 'us-ac-2026-01-cn-mo-presumption-of-denial']),
   scenario('H100 Singapore -> China 2026-01-15: reexport, presumption of denial', shipToChina('2026-01-15', Chips.H100, 'SG'), 'LICENSE_REQUIRED', [DEST_2023, HQ_2023, 'us-ac-2026-01-cn-mo-presumption-of-denial']),
@@ -147,7 +148,7 @@ const scenarios: Scenario[] = [
 
   // China outbound data, 2022 Measures (previous-year window)
   scenario('2022 Measures: 99,999 individuals', cnDataOffshore('2023-06-01', { personalInfoIndividuals: 99_999 }), 'ALLOWED_WITH_CONDITIONS', [PIPL]),
-  scenario('2022 Measures: 100,000 individuals', cnDataOffshore('2023-06-01', { personalInfoIndividuals: 100_000 }), 'LICENSE_REQUIRED', [CAC_2022]),
+  scenario('2022 Measures: 100,000 individuals', cnDataOffshore('2023-06-01', { personalInfoIndividuals: 100_000 }), 'LICENSE_REQUIRED', [CAC_2022], { leadTime: [30, 70, 120] }),
   scenario('2022 Measures: 100,001 individuals', cnDataOffshore('2023-06-01', { personalInfoIndividuals: 100_001 }), 'LICENSE_REQUIRED', [CAC_2022]),
   scenario('2022 Measures: 95,000 since last January + 5,000 now', cnDataOffshore('2023-06-01', { personalInfoIndividualsSincePreviousYear: 95_000, personalInfoIndividuals: 5_000 }), 'LICENSE_REQUIRED', [CAC_2022]),
   scenario('2022 Measures: 9,999 sensitive', cnDataOffshore('2023-06-01', { sensitivePersonalInfoIndividuals: 9_999 }), 'ALLOWED_WITH_CONDITIONS', [PIPL]),
@@ -164,7 +165,7 @@ const scenarios: Scenario[] = [
   scenario('2024 Provisions: 100,000 individuals', cnDataOffshore('2024-06-01', { personalInfoIndividuals: 100_000 }), 'ALLOWED_WITH_CONDITIONS', [SCC_2024]),
   scenario('2024 Provisions: 100,001 individuals', cnDataOffshore('2024-06-01', { personalInfoIndividuals: 100_001 }), 'ALLOWED_WITH_CONDITIONS', [SCC_2024]),
   scenario('2024 Provisions: 1,000,000 individuals', cnDataOffshore('2024-06-01', { personalInfoIndividuals: 1_000_000 }), 'ALLOWED_WITH_CONDITIONS', [SCC_2024]),
-  scenario('2024 Provisions: 1,000,001 individuals', cnDataOffshore('2024-06-01', { personalInfoIndividuals: 1_000_001 }), 'LICENSE_REQUIRED', [CAC_2024]),
+  scenario('2024 Provisions: 1,000,001 individuals', cnDataOffshore('2024-06-01', { personalInfoIndividuals: 1_000_001 }), 'LICENSE_REQUIRED', [CAC_2024], { leadTime: [21, 49, 120] }),
   scenario('2024 Provisions: 600,000 this year + 400,001 now', cnDataOffshore('2024-06-01', { cumulativePersonalInfoIndividualsThisYear: 600_000, personalInfoIndividuals: 400_001 }), 'LICENSE_REQUIRED', [CAC_2024]),
   scenario('2024 Provisions: previous-year counts no longer matter', cnDataOffshore('2024-06-01', { personalInfoIndividualsSincePreviousYear: 5_000_000, personalInfoIndividuals: 10 }), 'ALLOWED', []),
   scenario('2024 Provisions: 9,999 sensitive', cnDataOffshore('2024-06-01', { sensitivePersonalInfoIndividuals: 9_999 }), 'ALLOWED_WITH_CONDITIONS', [SCC_2024]),
@@ -177,8 +178,8 @@ const scenarios: Scenario[] = [
 
   // Generative-AI filing (day before / day of 2023-08-15)
   scenario('Public inference in China from a Chinese site 2023-08-14', { ...leaseInChina('2023-08-14', Chips.ASCEND_910B), workload: { kind: 'INFERENCE', servesPublicIn: ['CN'] } }, 'ALLOWED', []),
-  scenario('Public inference in China from a Chinese site 2023-08-15: filing', { ...leaseInChina('2023-08-15', Chips.ASCEND_910B), workload: { kind: 'INFERENCE', servesPublicIn: ['CN'] } }, 'ALLOWED_WITH_CONDITIONS', [GENAI], { leadTimeDays: 180 }),
-  scenario('Public inference in China from Singapore: filing and outbound prompts', { date: '2024-06-01', entity: Entities.CN, workload: { kind: 'INFERENCE', servesPublicIn: ['CN'] } }, 'ALLOWED_WITH_CONDITIONS', [GENAI, 'cn-offshore-inference-outbound-pi'], { leadTimeDays: 180 }),
+  scenario('Public inference in China from a Chinese site 2023-08-15: filing', { ...leaseInChina('2023-08-15', Chips.ASCEND_910B), workload: { kind: 'INFERENCE', servesPublicIn: ['CN'] } }, 'ALLOWED_WITH_CONDITIONS', [GENAI], { leadTime: [90, 135, 180] }),
+  scenario('Public inference in China from Singapore: filing and outbound prompts', { date: '2024-06-01', entity: Entities.CN, workload: { kind: 'INFERENCE', servesPublicIn: ['CN'] } }, 'ALLOWED_WITH_CONDITIONS', [GENAI, 'cn-offshore-inference-outbound-pi'], { leadTime: [90, 135, 180] }),
   scenario('Training (not a public service) for China: no filing', { date: '2024-06-01', entity: Entities.CN, workload: { kind: 'TRAINING', servesPublicIn: ['CN'] } }, 'ALLOWED', []),
   scenario('Internal inference (no public): no filing', { date: '2024-06-01', entity: Entities.CN, workload: { kind: 'INFERENCE', servesPublicIn: [] } }, 'ALLOWED', []),
 
@@ -194,17 +195,45 @@ const scenarios: Scenario[] = [
   scenario('SG entity and RTX Pro 6000D 2025-09-17: the halt targets Chinese firms', { date: '2025-09-17', placement: { accelerator: Chips.RTX_PRO_6000D } }, 'ALLOWED', []),
 ];
 
-describe('rule pack 2026.12.1 scenarios', () => {
+describe('rule pack 2026.12.2 scenarios', () => {
   it('has at least 40 scenarios with unique names', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(40);
     expect(new Set(scenarios.map((s) => s.name)).size).toBe(scenarios.length);
   });
 
-  it.each(scenarios)('$name', ({ facts, outcome, deciding, advisories, leadTimeDays }) => {
+  it.each(scenarios)('$name', ({ facts, outcome, deciding, advisories, leadTime }) => {
     const verdict = evaluate(pack, facts);
     expect({ outcome: verdict.outcome, deciding: [...decidingRuleIds(verdict)].sort() }).toEqual({ outcome, deciding: [...deciding].sort() });
     if (advisories !== undefined) expect(verdict.advisories.map((a) => a.ruleId).sort()).toEqual([...advisories].sort());
-    if (leadTimeDays !== undefined) expect(verdict.leadTimeDays).toBe(leadTimeDays);
+    if (leadTime !== undefined) {
+      expect(verdict.leadTime === null ? null : [verdict.leadTime.low, verdict.leadTime.expected, verdict.leadTime.high]).toEqual(leadTime);
+      expect(verdict.leadTimeDays).toBe(leadTime?.[1] ?? 0);
+    }
+  });
+
+  it('gives every LICENSE_REQUIRED verdict a sourced lead time of at least a day, never 0', () => {
+    const licensed = scenarios.map(({ facts }) => evaluate(pack, facts)).filter((v) => v.outcome === 'LICENSE_REQUIRED');
+    expect(licensed.length).toBeGreaterThanOrEqual(30);
+    for (const verdict of licensed) {
+      expect(verdict.leadTime).toMatchObject({ low: expect.any(Number), source: expect.stringMatching(/\S/) });
+      expect(verdict.leadTime!.low).toBeGreaterThanOrEqual(1);
+      expect(verdict.leadTimeDays).toBe(verdict.leadTime!.expected);
+      // The rule that sets the expected figure is one of the verdict's binding reasons, and states the policy.
+      expect(verdict.reasons.find((r) => r.ruleId === verdict.leadTime!.ruleId)?.review?.policy).toBe(verdict.leadTime!.policy);
+    }
+  });
+
+  it('marks an unpublished processing time as assumed and a published one as not', () => {
+    const denial = evaluate(pack, scenarios.find((s) => s.name.startsWith('H100 US -> China 2026-01-14'))!.facts).leadTime;
+    expect(denial).toMatchObject({ policy: 'PRESUMPTION_OF_DENIAL', assumed: true, evidence: 'E' });
+    expect(denial!.source).toMatch(/No processing time is published/);
+    const nac = evaluate(pack, scenarios.find((s) => s.name.startsWith('Datacenter 3A090.b to China'))!.facts).leadTime;
+    expect(nac).toMatchObject({ policy: 'PUBLISHED_PROCESSING_TIME', assumed: false, evidence: 'P', ruleId: 'us-ac-2023-nac-notification-d5-mo' });
+  });
+
+  it('states a review policy and lead-time range for every licence rule of the pack', () => {
+    const licence = pack.rules.map((r) => r.rule).filter((r) => r.outcome === 'LICENSE_REQUIRED');
+    expect(licence.filter((r) => r.review === null || r.review.leadTimeDays.low < 1).map((r) => r.id)).toEqual([]);
   });
 
   it('fires every rule of the pack in at least one scenario', () => {

@@ -15,6 +15,8 @@ export type CostModelErrorCode =
   | 'INVALID_FX_TABLE'
   /** The price-book file failed validation; `issues` names every problem with its path. */
   | 'INVALID_PRICE_BOOK'
+  /** The workload cannot run on the candidate as asked (memory, TPOT or TTFT target); `missing` names the field. */
+  | 'INFEASIBLE'
   /** A scenario id that the parsed file does not hold. */
   | 'UNKNOWN_SCENARIO_ENTRY';
 

@@ -24,7 +24,7 @@ const catalogIds = new Set(
 
 describe('cost-scenarios.v1.json', () => {
   it('parses, with a version and an effective date', () => {
-    expect(scenarios).toMatchObject({ dataset: 'cost-scenarios', version: '2026.12.1', effectiveFrom: '2026-12-01' });
+    expect(scenarios).toMatchObject({ dataset: 'cost-scenarios', version: '2026.12.2', effectiveFrom: '2026-12-01' });
     expect(scenarios.calendar.hoursPerMonth).toBe(730);
     expect(scenarios.hardwareLife.months).toBe(48);
   });
@@ -104,7 +104,7 @@ describe('cost-scenarios.v1.json', () => {
     );
     expect(Number(range.low.deviceHours)).toBeLessThan(2.788e6);
     expect(Number(range.high.deviceHours)).toBeGreaterThan(2.788e6);
-    expect(assumptions.find((a) => a.name === 'MFU')?.source).toMatch(/^cost-scenarios 2026\.12\.1 mfu\/moe-bf16-h100-nvlink \(BF16 peak\) \[S\]/);
+    expect(assumptions.find((a) => a.name === 'MFU')?.source).toMatch(/^cost-scenarios 2026\.12\.2 mfu\/moe-bf16-h100-nvlink \(BF16 peak\) \[S\]/);
   });
 
   it('feeds inferenceCapacity with a throughput range', () => {

@@ -6,6 +6,7 @@ import type { ShippingTerms } from './data-movement.js';
 import { DatasetVersion, ScenarioEvidence, Text, parseDataset, unique } from './dataset.js';
 import type { SourcedRange } from './estimate.js';
 import type { SourcedMoney } from './money.js';
+import { PerformanceModelData, ServingSetup } from './performance/performance-data.js';
 
 export { ScenarioEvidence } from './dataset.js';
 const provenance = { evidence: ScenarioEvidence, source: Text, asOf: IsoDate, note: Text.nullable().default(null) };
@@ -53,6 +54,8 @@ export const ThroughputScenario = z
     /** The figure as published: per device, or per node of `devices` devices. */
     published: z.strictObject({ tokensPerSecond: z.number().positive(), per: z.enum(['DEVICE', 'NODE']), devices: z.number().int().positive() }),
     tokensPerSecondPerDevice: PositiveRange,
+    /** How the figure was produced, for the performance model's calibration; null: not reproducible (say why in note). */
+    serving: ServingSetup.nullable().default(null),
     ...provenance,
   })
   .superRefine((row, ctx) => {
@@ -89,6 +92,7 @@ export const CostScenarios = z
     mfu: z.array(MfuScenario).min(1),
     inferenceThroughput: z.array(ThroughputScenario).min(1),
     pue: z.array(PueScenario).min(1),
+    performanceModel: PerformanceModelData,
     network: z.strictObject({ links: z.array(LinkScenario), egressPrices: z.array(EgressScenario) }),
     shipping: z.strictObject({
       costPerShipment: MoneySchema,
@@ -101,6 +105,13 @@ export const CostScenarios = z
   .superRefine((file, ctx) => {
     unique(ctx, 'mfu id', file.mfu.map((r) => r.id), (i) => ['mfu', i, 'id']);
     unique(ctx, 'throughput id', file.inferenceThroughput.map((r) => r.id), (i) => ['inferenceThroughput', i, 'id']);
+    const architectures = new Set(file.performanceModel.architectures.map((a) => a.id));
+    const chips = new Set(file.performanceModel.calibrationChips.map((c) => c.id));
+    file.inferenceThroughput.forEach((row, i) => {
+      if (row.serving === null) return;
+      if (!architectures.has(row.serving.architectureId)) ctx.addIssue({ code: 'custom', path: ['inferenceThroughput', i, 'serving', 'architectureId'], message: `unknown architecture ${row.serving.architectureId}` });
+      if (!chips.has(row.acceleratorId)) ctx.addIssue({ code: 'custom', path: ['inferenceThroughput', i, 'acceleratorId'], message: `${row.acceleratorId} is not in performanceModel.calibrationChips` });
+    });
     unique(ctx, 'pue id', file.pue.map((r) => r.id), (i) => ['pue', i, 'id']);
     unique(ctx, 'link id', file.network.links.map((r) => r.id), (i) => ['network', 'links', i, 'id']);
     unique(ctx, 'egress id', file.network.egressPrices.map((r) => r.id), (i) => ['network', 'egressPrices', i, 'id']);

@@ -13,3 +13,8 @@ export * from './delay-cost.js';
 export * from './cost-scenarios.js';
 export * from './price-book.js';
 export * from './placement-cost.js';
+export { bytesPerParameter, type ChipSpec } from './performance/chip.js';
+export { ModelArchitecture, PerformanceModelData, ServingSetup, TrainingRun } from './performance/performance-data.js';
+export { calibrate, type Calibration } from './performance/calibration.js';
+export { calibrationMarkdown, calibrationReport, type CalibrationReport, type CalibrationRow } from './performance/calibration-table.js';
+export { calibrationOf, deriveServing, deriveTrainingMfu, goodputOf, publishedServingRow, runPrecision, trainingMinimumDevices, type DerivedMfu, type DerivedServing, type EvidenceGrade, type ServingRequest } from './performance/performance-model.js';

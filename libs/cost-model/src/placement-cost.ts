@@ -5,13 +5,15 @@ import { scenarioEgressPrice, scenarioLinkGbps, scenarioMfu, scenarioPue, scenar
 import { dataMovement, type DataMovementOutcome } from './data-movement.js';
 import { D, invalid, nonNegative, positive, positiveInteger, quotient, text, type Dec, type DecimalInput } from './decimal.js';
 import { delayCost } from './delay-cost.js';
-import { CASES, decimalRange, mapRange, type Assumption, type Estimate, type LineItem, type Range, type SourcedRange, type Uncertain } from './estimate.js';
+import { CASES, decimalRange, mapRange, sourceOf, type Assumption, type Estimate, type LineItem, type Range, type SourcedRange, type Uncertain } from './estimate.js';
 import { convert, fxAssumption, type FxRate } from './fx.js';
 import { fxTableRates, type FxTable } from './fx-table.js';
 import { inferenceCapacity } from './inference-capacity.js';
 import { isMoney, money, moneyAmount, sumMoney, type Money, type SourcedMoney } from './money.js';
 import { priceBookContractRate, priceBookDeviceHourRate, type PriceBook } from './price-book.js';
 import { trainingCompute, type TrainingWork } from './training-compute.js';
+import type { ChipSpec } from './performance/chip.js';
+import { deriveServing, deriveTrainingMfu, goodputOf, publishedServingRow, runPrecision, trainingMinimumDevices, type ServingRequest } from './performance/performance-model.js';
 
 /** Plain data in: the request's pricing date, report currency and workload, one candidate, and the three data sets. */
 export interface PlacementCostInput {
@@ -77,6 +79,7 @@ interface Usage {
   readonly runDays: Range<Dec>;
   readonly breakdown: LineItem[];
   readonly assumptions: Assumption[];
+  readonly performance: NonNullable<CostEstimateV1['performance']>;
 }
 
 /** One cost component per case, already in the report currency. */
@@ -208,6 +211,7 @@ export function estimatePlacementCost(input: PlacementCostInput): CostEstimateV1
     timeToResultDays: quantityRange(mapRange(timeToResult, text), 'day'),
     listCost: listCost === null ? null : moneyRange(listCost, report.currency),
     priceSource: terms.priceSource,
+    performance: usage.performance,
     breakdown: breakdown.map(flatten),
     assumptions,
   };
@@ -216,33 +220,76 @@ export function estimatePlacementCost(input: PlacementCostInput): CostEstimateV1
 // ---------------------------------------------------------------------------------------------
 // Usage
 
+function chipOf(candidate: Candidate): ChipSpec {
+  const a = candidate.accelerator;
+  return {
+    id: a.id,
+    vendor: a.vendor,
+    denseRates: a.denseRates.map((r) => ({ precision: r.precision, tflops: r.tflops })),
+    memoryGb: a.memoryGb ?? null,
+    memoryBandwidthTBps: a.memoryBandwidthTBps ?? null,
+    interconnectGBps: a.interconnectGBps ?? null,
+  };
+}
+
+function rangeQuantity(range: Range<number>, unit: string): CostEstimateV1['devices'] {
+  return { low: String(range.low), expected: String(range.expected), high: String(range.high), unit };
+}
+
 function trainingUsage(workload: TrainingWorkload, candidate: Candidate, scenarios: CostScenarios): Usage {
   const { accelerator, pool } = candidate;
   const work = trainingWork(workload.work);
   const devices = candidate.devices === undefined ? positiveInteger('candidate.pool.deviceCount', pool.deviceCount) : positiveInteger('candidate.devices', candidate.devices);
-  const rate = accelerator.denseRates.find((r) => r.precision === workload.precision);
-  if (rate === undefined || rate.tflops === null) {
-    throw new CostModelError('MISSING_INPUT', `accelerator ${accelerator.id} has no dense ${workload.precision} rate (accelerator.denseRates.${workload.precision}); training at ${workload.precision} needs that peak`, {
-      missing: `accelerator.denseRates.${workload.precision}`,
-    });
+  const chip = chipOf(candidate);
+  const run = runPrecision(chip, workload.precision, 'accelerator.denseRates');
+  const rate = accelerator.denseRates.find((r) => r.precision === run.precision)!;
+  positive(`candidate.accelerator.denseRates.${run.precision}`, rate.tflops!);
+  const sizing = workload.totalParameters ?? ('activeParameters' in workload.work && workload.modelType === 'DENSE' ? workload.work.activeParameters : undefined);
+  const assumptions: Assumption[] = [];
+  if (sizing !== undefined && chip.memoryGb !== null) {
+    const minimum = trainingMinimumDevices(scenarios, chip, sizing);
+    if (devices < minimum.devices) {
+      throw new CostModelError('INFEASIBLE', `workload.devices: ${devices} × ${accelerator.id} cannot hold the weights, gradients and optimizer state: at least ${minimum.devices} devices (${minimum.formula})`, { missing: 'workload.devices' });
+    }
+    assumptions.push({ name: 'training: memory', value: `needs at least ${minimum.devices} devices with full sharding (${minimum.formula}); ${devices} used`, source: 'cost-scenarios performanceModel.trainingBytesPerParameter' });
   }
-  positive(`candidate.accelerator.denseRates.${workload.precision}`, rate.tflops);
-  const mfu = resolveMfu(workload, candidate, scenarios);
-  const run = trainingCompute(work, { denseRatePerDevice: rate.tflops, precision: workload.precision, rateSource: rate.source, mfu: mfu.mfu, devices });
+  const mfu = resolveMfu(workload, candidate, scenarios, chip, run.precision);
+  const goodput = goodputOf(scenarios);
+  const m = decimalRange('mfu', mfu.mfu, fraction);
+  // Published MFU rows and the derived MFU are steady-state; restarts, checkpoints and evaluation come on top.
+  const effective: SourcedRange<string> = {
+    low: text(m.low.mul(goodput.low)),
+    expected: text(m.expected.mul(goodput.expected)),
+    high: text(m.high.mul(goodput.high)),
+    source: `${sourceOf(mfu.mfu)} × goodput ${goodput.low} / ${goodput.expected} / ${goodput.high} (${goodput.source})`,
+  };
+  const computed = trainingCompute(work, { denseRatePerDevice: rate.tflops!, precision: run.precision, rateSource: rate.source, mfu: effective, devices });
 
-  const assumptions: Assumption[] = [...prefixed('training', run.assumptions), { name: 'training: MFU choice', value: mfu.how, source: MODEL }];
+  assumptions.push(...prefixed('training', computed.assumptions), { name: 'training: MFU choice', value: mfu.how, source: MODEL }, ...mfu.assumptions);
+  assumptions.push({ name: 'training: goodput', value: `${goodput.low} / ${goodput.expected} / ${goodput.high} of wall-clock time is useful steps`, source: goodput.source ?? MODEL });
+  if (run.assumption !== null) assumptions.push({ name: 'precision', value: run.assumption, source: 'libs/hardware nearestPrecision' });
   if (candidate.devices !== undefined && devices > pool.deviceCount) {
     assumptions.push({ name: 'pool shortfall', value: `the run uses ${devices} devices, pool ${pool.id} has ${pool.deviceCount}: short by ${devices - pool.deviceCount} devices`, source: 'candidate.devices vs candidate.pool.deviceCount' });
   }
-  const wallClock = mapRange(run.range, (r) => r.wallClockHours);
+  const wallClock = mapRange(computed.range, (r) => r.wallClockHours);
   return {
     devices: { low: devices, expected: devices, high: devices },
     hoursPerDevice: wallClock,
     computeHours: wallClock,
     runDays: mapRange(wallClock, (h) => quotient(new D(h), HOURS_PER_DAY)),
     // Device-hours come from the capacity lines (devices × wall-clock), so the price multiplies what is reported.
-    breakdown: prefixed('training', run.breakdown.filter((line) => line.name !== 'device-hours')),
+    breakdown: prefixed('training', computed.breakdown.filter((line) => line.name !== 'device-hours')),
     assumptions,
+    performance: {
+      grade: mfu.grade,
+      method: mfu.how,
+      precision: run.precision,
+      mfu: rangeQuantity(mapRange(m, (d) => d.toNumber()), 'fraction'),
+      goodput: rangeQuantity(goodput, 'fraction'),
+      tokensPerSecondPerDevice: null,
+      devicesPerReplica: null,
+      ttftMs: null,
+    },
   };
 }
 
@@ -257,37 +304,32 @@ function fraction(name: string, value: DecimalInput): Dec {
   return d;
 }
 
-function resolveMfu(workload: TrainingWorkload, candidate: Candidate, scenarios: CostScenarios): { mfu: Uncertain<DecimalInput>; how: string } {
+type Grade = NonNullable<CostEstimateV1['performance']>['grade'];
+
+/**
+ * The MFU (steady state, against the `precision` peak): workload.mfu, else workload.mfuScenarioId,
+ * else a published row (evidence P or S) naming the accelerator, model type and precision
+ * (MEASURED), else the performance model (DERIVED).
+ */
+function resolveMfu(workload: TrainingWorkload, candidate: Candidate, scenarios: CostScenarios, chip: ChipSpec, precision: TrainingWorkload['precision']): { mfu: Uncertain<DecimalInput>; how: string; grade: Grade; assumptions: readonly Assumption[] } {
   const { accelerator } = candidate;
-  const { modelType, precision } = workload;
+  const { modelType } = workload;
   if (workload.mfu !== undefined) {
     decimalRange('workload.mfu', workload.mfu, fraction);
-    return { mfu: { ...workload.mfu, source: 'workload.mfu (caller input)' }, how: 'workload.mfu given' };
+    return { mfu: { ...workload.mfu, source: 'workload.mfu (caller input)' }, how: 'workload.mfu given', grade: 'CALLER_INPUT', assumptions: [] };
   }
   if (workload.mfuScenarioId !== undefined) {
     const mfu = scenarioMfu(scenarios, workload.mfuScenarioId);
     const row = scenarios.mfu.find((r) => r.id === workload.mfuScenarioId);
     if (row !== undefined && row.ratePrecision !== precision) {
-      throw invalid('workload.mfuScenarioId', `names mfu row ${row.id}, a fraction of the ${row.ratePrecision} peak, but the workload trains at ${precision}`);
+      throw invalid('workload.mfuScenarioId', `names mfu row ${row.id}, a fraction of the ${row.ratePrecision} peak, but the workload trains at ${precision} on ${accelerator.id}`);
     }
-    return { mfu, how: `workload.mfuScenarioId ${workload.mfuScenarioId}` };
+    return { mfu, how: `workload.mfuScenarioId ${workload.mfuScenarioId}`, grade: row !== undefined && row.evidence !== 'UNVERIFIED' ? 'MEASURED' : 'DERIVED', assumptions: [] };
   }
-  const row = scenarios.mfu.find((r) => r.acceleratorIds.includes(accelerator.id) && r.modelType === modelType && r.ratePrecision === precision);
-  if (row !== undefined) return { mfu: scenarioMfu(scenarios, row.id), how: `mfu row ${row.id}: names ${accelerator.id}, ${modelType}, ${precision} peak` };
-  const lookedFor = [`a row naming ${accelerator.id} with modelType ${modelType} and ratePrecision ${precision}`];
-  if (accelerator.vendor.toLowerCase() !== 'nvidia') {
-    const id = `${modelType.toLowerCase()}-domestic-unverified`;
-    const fallback = scenarios.mfu.find((r) => r.id === id);
-    if (fallback !== undefined && fallback.ratePrecision === precision) {
-      return { mfu: scenarioMfu(scenarios, id), how: `mfu row ${id}: no row names ${accelerator.id}; the UNVERIFIED range for ${accelerator.vendor} (not NVIDIA) ${modelType} at ${precision}` };
-    }
-    lookedFor.push(fallback === undefined ? `${id} (absent)` : `${id} (a fraction of the ${fallback.ratePrecision} peak, not ${precision})`);
-  }
-  throw new CostModelError(
-    'MISSING_INPUT',
-    `no MFU for ${accelerator.id}: cost-scenarios ${scenarios.version} has no mfu row for it (looked for ${lookedFor.join(', then ')}); pass workload.mfu or workload.mfuScenarioId`,
-    { missing: 'mfu' },
-  );
+  const row = scenarios.mfu.find((r) => r.acceleratorIds.includes(accelerator.id) && r.modelType === modelType && r.ratePrecision === precision && (r.evidence === 'P' || r.evidence === 'S') && !r.vendorClaim);
+  if (row !== undefined) return { mfu: scenarioMfu(scenarios, row.id), how: `mfu row ${row.id}: published for ${accelerator.id}, ${modelType}, ${precision} peak`, grade: 'MEASURED', assumptions: [] };
+  const derived = deriveTrainingMfu(scenarios, chip, modelType, precision);
+  return { mfu: derived.mfu, how: derived.method, grade: derived.grade, assumptions: derived.assumptions };
 }
 
 function inferenceUsage(workload: InferenceWorkload, candidate: Candidate, scenarios: CostScenarios): Usage {
@@ -299,20 +341,26 @@ function inferenceUsage(workload: InferenceWorkload, candidate: Candidate, scena
   const months = positive('workload.months', workload.months);
   const throughput = resolveThroughput(workload, candidate, scenarios);
   const hoursPerMonth = new D(scenarios.calendar.hoursPerMonth);
+  const replica = throughput.devicesPerReplica;
+  // A derived fleet comes in whole replicas: size it in replica-sized "devices", then multiply back.
   const fleet = inferenceCapacity({
-    tokensPerSecondPerDevice: throughput.value,
+    tokensPerSecondPerDevice: replica === 1 ? throughput.value : scaleRange(throughput.value, replica),
     averageTokensPerSecond: text(average),
     peakTokensPerSecond: text(peak),
     headroom: text(headroom),
     hoursPerMonth: text(hoursPerMonth),
   });
   const hours = text(hoursPerMonth.mul(months));
-  const devices = mapRange(fleet.range, (r) => r.devices);
+  const devices = mapRange(fleet.range, (r) => r.devices * replica);
   const assumptions: Assumption[] = [
     ...prefixed('inference', fleet.assumptions.map((a) => (a.name === 'hours per month' ? { ...a, source: citeCalendar(scenarios) } : a))),
     { name: 'inference: throughput choice', value: throughput.how, source: MODEL },
+    ...throughput.assumptions,
     { name: 'inference: months priced', value: `${text(months)} months × ${text(hoursPerMonth)} h = ${hours} h per device`, source: 'workload.months (caller input)' },
   ];
+  if (replica > 1) {
+    assumptions.push({ name: 'inference: replicas', value: `${CASES.map((c) => `${fleet.range[c].devices} (${c})`).join(' / ')} replicas of ${replica} devices; average load needs ${CASES.map((c) => fleet.range[c].utilisation).join(' / ')} of that capacity`, source: MODEL });
+  }
   const short = CASES.filter((c) => devices[c] > pool.deviceCount);
   if (short.length > 0) {
     assumptions.push({
@@ -322,6 +370,7 @@ function inferenceUsage(workload: InferenceWorkload, candidate: Candidate, scena
     });
   }
   const zero = new D(0);
+  const perDevice = decimalRange('tokensPerSecondPerDevice', throughput.value, positive);
   return {
     devices,
     hoursPerDevice: { low: hours, expected: hours, high: hours },
@@ -329,30 +378,103 @@ function inferenceUsage(workload: InferenceWorkload, candidate: Candidate, scena
     runDays: { low: zero, expected: zero, high: zero },
     breakdown: prefixed('inference', fleet.breakdown),
     assumptions,
+    performance: {
+      grade: throughput.grade,
+      method: throughput.how,
+      precision: throughput.precision,
+      mfu: null,
+      goodput: null,
+      tokensPerSecondPerDevice: { low: text(perDevice.low), expected: text(perDevice.expected), high: text(perDevice.high), unit: 'token/s' },
+      devicesPerReplica: replica,
+      ttftMs: throughput.ttftMs,
+    },
   };
 }
 
-function resolveThroughput(workload: InferenceWorkload, candidate: Candidate, scenarios: CostScenarios): { value: Uncertain<DecimalInput>; how: string } {
+function scaleRange(value: Uncertain<DecimalInput>, factor: number): SourcedRange<string> {
+  const r = decimalRange('tokensPerSecondPerDevice', value, positive);
+  return { low: text(r.low.mul(factor)), expected: text(r.expected.mul(factor)), high: text(r.high.mul(factor)), source: sourceOf(value) };
+}
+
+interface Throughput {
+  readonly value: Uncertain<DecimalInput>;
+  readonly how: string;
+  readonly grade: Grade;
+  readonly precision: InferenceWorkload['precision'];
+  /** Devices one replica spans; 1 where the figure is per device and no replica size is known. */
+  readonly devicesPerReplica: number;
+  readonly ttftMs: number | null;
+  readonly assumptions: readonly Assumption[];
+}
+
+/**
+ * Tokens/s per device: workload.tokensPerSecondPerDevice, else workload.throughputScenarioId,
+ * else a published decode row that measured this chip, model, precision and a comparable
+ * context (MEASURED), else the performance model (DERIVED), which needs totalParameters.
+ */
+function resolveThroughput(workload: InferenceWorkload, candidate: Candidate, scenarios: CostScenarios): Throughput {
   const { accelerator } = candidate;
+  const asked = workload.precision;
   if (workload.tokensPerSecondPerDevice !== undefined) {
     decimalRange('workload.tokensPerSecondPerDevice', workload.tokensPerSecondPerDevice, positive);
-    return { value: { ...workload.tokensPerSecondPerDevice, source: 'workload.tokensPerSecondPerDevice (caller input)' }, how: 'workload.tokensPerSecondPerDevice given' };
+    return { value: { ...workload.tokensPerSecondPerDevice, source: 'workload.tokensPerSecondPerDevice (caller input)' }, how: 'workload.tokensPerSecondPerDevice given', grade: 'CALLER_INPUT', precision: asked, devicesPerReplica: 1, ttftMs: null, assumptions: [] };
   }
   if (workload.throughputScenarioId !== undefined) {
     const value = scenarioThroughput(scenarios, workload.throughputScenarioId);
     const row = scenarios.inferenceThroughput.find((r) => r.id === workload.throughputScenarioId);
     const other = row !== undefined && row.acceleratorId !== accelerator.id ? `; the row measures ${row.acceleratorId}, applied to ${accelerator.id} as requested` : '';
-    return { value, how: `workload.throughputScenarioId ${workload.throughputScenarioId}${other}` };
+    return { value, how: `workload.throughputScenarioId ${workload.throughputScenarioId}${other}`, grade: 'MEASURED', precision: row?.serving?.precision ?? asked, devicesPerReplica: 1, ttftMs: null, assumptions: [] };
   }
-  const row = scenarios.inferenceThroughput.find((r) => r.acceleratorId === accelerator.id && r.phase === 'DECODE');
-  if (row === undefined) {
+  const totalParameters = workload.totalParameters ?? (workload.modelType === 'DENSE' ? workload.activeParameters : undefined);
+  const architecture = workload.architectureId === undefined ? undefined : scenarios.performanceModel.architectures.find((a) => a.id === workload.architectureId);
+  if (workload.architectureId !== undefined && architecture === undefined) throw invalid('workload.architectureId', `cost-scenarios ${scenarios.version} has no architecture ${workload.architectureId}`);
+  if (totalParameters === undefined && architecture === undefined) {
     throw new CostModelError(
       'MISSING_INPUT',
-      `no throughput for ${accelerator.id}: cost-scenarios ${scenarios.version} has no DECODE inferenceThroughput row for it; pass workload.tokensPerSecondPerDevice or workload.throughputScenarioId`,
-      { missing: 'tokensPerSecondPerDevice' },
+      `no throughput for ${accelerator.id}: pass workload.totalParameters (and activeParameters for an MoE model) or workload.architectureId so the performance model can size it, or workload.tokensPerSecondPerDevice`,
+      { missing: 'workload.totalParameters' },
     );
   }
-  return { value: scenarioThroughput(scenarios, row.id), how: `inferenceThroughput row ${row.id}: the first DECODE row for ${accelerator.id}` };
+  if (workload.modelType === 'MOE' && workload.activeParameters === undefined && architecture === undefined) {
+    throw new CostModelError('MISSING_INPUT', `an MoE model needs workload.activeParameters (parameters per token) or workload.architectureId`, { missing: 'workload.activeParameters' });
+  }
+  const chip = chipOf(candidate);
+  const request: ServingRequest = {
+    kind: workload.kind,
+    modelType: architecture?.modelType ?? workload.modelType,
+    precision: asked,
+    totalParameters: architecture?.totalParameters ?? totalParameters!,
+    activeParameters: architecture?.activeParameters ?? workload.activeParameters ?? totalParameters!,
+    architectureId: workload.architectureId,
+    contextLength: workload.contextLength,
+    concurrentSequences: workload.concurrentSequences,
+    tpotTargetMs: workload.tpotTargetMs,
+    ttftTargetMs: workload.ttftTargetMs,
+  };
+  const run = runPrecision(chip, asked, 'accelerator.denseRates');
+  const row = workload.concurrentSequences === undefined ? publishedServingRow(scenarios, chip, request, run.precision) : null;
+  if (row !== null) {
+    const notes: Assumption[] = run.assumption === null ? [] : [{ name: 'precision', value: run.assumption, source: 'libs/hardware nearestPrecision' }];
+    return {
+      value: scenarioThroughput(scenarios, row.id),
+      how: `inferenceThroughput row ${row.id}: published for ${accelerator.id}, the same model at ${run.precision}${row.serving?.tpotMs ? `, TPOT ${row.serving.tpotMs} ms` : ''}`,
+      grade: 'MEASURED',
+      precision: run.precision,
+      devicesPerReplica: 1,
+      ttftMs: null,
+      assumptions: notes,
+    };
+  }
+  const derived = deriveServing(scenarios, chip, request);
+  return {
+    value: derived.tokensPerSecondPerDevice,
+    how: derived.method,
+    grade: derived.grade,
+    precision: derived.runPrecision,
+    devicesPerReplica: derived.devicesPerReplica,
+    ttftMs: derived.ttftMs,
+    assumptions: derived.assumptions,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

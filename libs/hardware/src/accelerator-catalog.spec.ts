@@ -22,20 +22,28 @@ const factSheet: { id: string; tpp: string | null; tppPerIc?: string; pd: string
   { id: 'nvidia-h200-sxm', tpp: '15,831', pd: '19.45' },
   { id: 'nvidia-b200-sxm', tpp: '36,000', pd: '~22.5' },
   { id: 'nvidia-l20', tpp: '1,912', pd: '3.14' },
-  { id: 'nvidia-rtx-pro-6000d', tpp: null, pd: null },
   { id: 'huawei-ascend-910b', tpp: '~5,120', pd: '~7.7' },
   { id: 'huawei-ascend-910c', tpp: '~12,800', pd: '~9.6' },
   { id: 'huawei-ascend-950pr', tpp: '6,800', pd: null },
   { id: 'cambricon-mlu370-x8', tpp: '2,048', tppPerIc: '~1,024', pd: null },
-  // The sheet prints "~4,096 UNVERIFIED": built from community estimates, which the data file keeps null.
-  { id: 'cambricon-mlu590', tpp: null, pd: null },
+  // The sheet prints "~4,096 UNVERIFIED", built from the community estimates the data file now records as S.
+  { id: 'cambricon-mlu590', tpp: '~4,096', pd: null },
   { id: 'moore-threads-mtt-s4000', tpp: '1,600', pd: null },
   { id: 'biren-br100', tpp: '16,384', pd: '15.3' },
   { id: 'biren-br104', tpp: '8,192', pd: '~15.3' },
-  { id: 'hygon-k100', tpp: null, pd: null },
-  { id: 'kunlunxin-p800', tpp: null, pd: null },
-  { id: 'metax-c500', tpp: null, pd: null },
-  { id: 'enflame-s60', tpp: null, pd: null },
+];
+
+/**
+ * Chips the sheet gives no TPP for (UNVERIFIED): the data file records sourced estimates (S, or E
+ * with the arithmetic in the note), and these are the TPPs they give. Each is as uncertain as the
+ * rate notes say; the figures pin the file, not the chips.
+ */
+const estimated: { id: string; tpp: string; pd: null }[] = [
+  { id: 'nvidia-rtx-pro-6000d', tpp: '2,160', pd: null },
+  { id: 'hygon-k100', tpp: '3,072', pd: null },
+  { id: 'kunlunxin-p800', tpp: '5,520', pd: null },
+  { id: 'metax-c500', tpp: '4,480', pd: null },
+  { id: 'enflame-s60', tpp: '3,072', pd: null },
 ];
 
 /** Entries beyond the fact sheet, with the values their cited sources give. */
@@ -70,7 +78,7 @@ function get(id: string): AcceleratorSpec {
 describe('data/accelerators/accelerators.v1.json', () => {
   it('parses, and holds every fact-sheet chip plus the documented extras and nothing else', () => {
     expect(catalog.dataset).toBe('accelerators');
-    expect([...byId.keys()].sort()).toEqual([...factSheet, ...beyondFactSheet].map((c) => c.id).sort());
+    expect([...byId.keys()].sort()).toEqual([...factSheet, ...estimated, ...beyondFactSheet].map((c) => c.id).sort());
   });
 
   it.each(factSheet)('$id: TPP $tpp, PD $pd as in fact sheet §4.2', ({ id, tpp, tppPerIc, pd }) => {
@@ -82,6 +90,16 @@ describe('data/accelerators/accelerators.v1.json', () => {
     const density = performanceDensity(spec);
     expectMatches(density.value, pd);
     if (pd === null) expect(density.unknownReason).toEqual(expect.any(String));
+  });
+
+  it.each(estimated)('$id (no TPP in the fact sheet): TPP $tpp from the estimated rates, each graded S or E with a note', ({ id, tpp, pd }) => {
+    const spec = get(id);
+    expectMatches(totalProcessingPerformance(spec).value, tpp);
+    expectMatches(performanceDensity(spec).value, pd);
+    for (const [precision, rate] of Object.entries(spec.denseRates)) {
+      expect([precision, rate?.evidence]).toEqual([precision, expect.stringMatching(/^[SE]$/)]);
+      expect([precision, rate?.note]).toEqual([precision, expect.any(String)]);
+    }
   });
 
   it.each(beyondFactSheet)('$id (beyond the fact sheet): TPP $tpp, PD $pd', ({ id, tpp, pd }) => {
@@ -99,6 +117,65 @@ describe('data/accelerators/accelerators.v1.json', () => {
   it('tags vendors by headquarters country', () => {
     for (const spec of catalog.accelerators) {
       expect([spec.id, spec.originCountry]).toEqual([spec.id, spec.vendor === 'NVIDIA' ? 'US' : 'CN']);
+    }
+  });
+});
+
+/** The figures the performance model reads, by path; empty when the row is complete. */
+function missingModelFigures(spec: AcceleratorSpec): string[] {
+  const missing: string[] = [];
+  const rates = Object.entries(spec.denseRates);
+  if (!rates.some(([precision, rate]) => (precision === 'BF16' || precision === 'FP16') && rate?.value != null)) missing.push('denseRates.BF16|FP16');
+  for (const [precision, rate] of rates) if (rate?.value == null) missing.push(`denseRates.${precision}`);
+  if (spec.memory.sizeGb.value === null) missing.push('memory.sizeGb');
+  if (spec.memoryBandwidthTBps.value === null) missing.push('memoryBandwidthTBps');
+  if (spec.tdpW.value === null) missing.push('tdpW');
+  // A PCIe-only card states it with its host link ("PCIe 4.0 x16" and that link's rate): a value, not a null.
+  if (spec.scaleUpInterconnect.name === null) missing.push('scaleUpInterconnect.name');
+  if (spec.scaleUpInterconnect.bandwidthGBps.value === null) missing.push('scaleUpInterconnect.bandwidthGBps');
+  const tpp = totalProcessingPerformance(spec);
+  if (tpp.value === null) missing.push('TPP');
+  // A listed precision without a rate would make TPP a lower bound.
+  else if (tpp.unknownPrecisions.length > 0) missing.push(`TPP (lower bound: ${tpp.unknownPrecisions.join(', ')} unknown)`);
+  return missing;
+}
+
+describe('a complete catalog: every accelerator carries what the performance model needs', () => {
+  it.each(catalog.accelerators.map((spec) => [spec.id, spec] as const))('%s', (_id, spec) => {
+    expect(missingModelFigures(spec)).toEqual([]);
+  });
+
+  it('names what is missing from an incomplete row', () => {
+    const h20 = get('nvidia-h20');
+    const unknown = { ...h20.tdpW, value: null, evidence: 'UNVERIFIED' as const, unknownReason: 'test', note: null };
+    const gutted: AcceleratorSpec = {
+      ...h20,
+      denseRates: { FP8: { ...unknown } },
+      tdpW: unknown,
+      scaleUpInterconnect: { name: null, bandwidthGBps: unknown },
+    };
+    expect(missingModelFigures(gutted)).toEqual([
+      'denseRates.BF16|FP16',
+      'denseRates.FP8',
+      'tdpW',
+      'scaleUpInterconnect.name',
+      'scaleUpInterconnect.bandwidthGBps',
+      'TPP',
+    ]);
+  });
+
+  it('shows the working of every derived (E) figure in its note', () => {
+    for (const spec of catalog.accelerators) {
+      const figures = [
+        ...Object.entries(spec.denseRates).map(([p, r]) => [`denseRates.${p}`, r] as const),
+        ['memory.sizeGb', spec.memory.sizeGb],
+        ['memoryBandwidthTBps', spec.memoryBandwidthTBps],
+        ['scaleUpInterconnect.bandwidthGBps', spec.scaleUpInterconnect.bandwidthGBps],
+        ['tdpW', spec.tdpW],
+      ] as const;
+      for (const [path, figure] of figures) {
+        if (figure?.evidence === 'E') expect([spec.id, path, figure.note]).toEqual([spec.id, path, expect.stringMatching(/\d/)]);
+      }
     }
   });
 });

@@ -66,6 +66,11 @@ describe('parseAcceleratorCatalog', () => {
       issue: /^accelerators\.0\.tdpW\.value: must be null when evidence is UNVERIFIED$/,
     },
     {
+      name: 'a derived (E) value without its working',
+      json: catalog([entry({ tdpW: figure(800, { evidence: 'E' }) })]),
+      issue: /^accelerators\.0\.tdpW\.note: is required when evidence is E/,
+    },
+    {
       name: 'a reason on a known value',
       json: catalog([entry({ tdpW: figure(700, { unknownReason: 'reports vary' }) })]),
       issue: /tdpW\.unknownReason: only applies to a null value/,
@@ -86,6 +91,11 @@ describe('parseAcceleratorCatalog', () => {
   ];
   it.each(rejected)('rejects $name', ({ json, issue }) => {
     expect(issuesOf(json)).toEqual(expect.arrayContaining([expect.stringMatching(issue)]));
+  });
+
+  it('accepts a derived (E) value that gives its arithmetic', () => {
+    const tdpW = figure(800, { evidence: 'E', note: '2 × 400 W, two dies' });
+    expect(parseAcceleratorCatalog(catalog([entry({ tdpW })])).accelerators[0]?.tdpW).toEqual({ ...tdpW, unknownReason: null });
   });
 
   it('names every issue at once', () => {

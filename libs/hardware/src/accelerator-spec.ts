@@ -26,9 +26,14 @@ interface ProvenancedValue {
   readonly value: unknown;
   readonly evidence: Evidence;
   readonly unknownReason: string | null;
+  readonly note: string | null;
 }
 
-/** A null value must say why; an UNVERIFIED value must be null, never a guess. */
+/**
+ * A null value must say why; an UNVERIFIED value must be null, never a guess. A value derived
+ * here (E) must show its working: the note gives the arithmetic and its inputs, so an estimate
+ * is never silent.
+ */
 function checkProvenance<T extends ProvenancedValue>(spec: T, ctx: z.RefinementCtx<T>): void {
   if (spec.value === null && spec.unknownReason === null) {
     ctx.addIssue({ code: 'custom', path: ['unknownReason'], message: 'is required when value is null' });
@@ -38,6 +43,9 @@ function checkProvenance<T extends ProvenancedValue>(spec: T, ctx: z.RefinementC
   }
   if (spec.evidence === 'UNVERIFIED' && spec.value !== null) {
     ctx.addIssue({ code: 'custom', path: ['value'], message: 'must be null when evidence is UNVERIFIED' });
+  }
+  if (spec.evidence === 'E' && spec.value !== null && spec.note === null) {
+    ctx.addIssue({ code: 'custom', path: ['note'], message: 'is required when evidence is E: give the arithmetic and its inputs' });
   }
 }
 
@@ -76,6 +84,11 @@ export const AcceleratorSpec = z.strictObject({
   denseRates: DenseRates,
   memory: z.strictObject({ sizeGb: SpecNumber, type: SpecText }),
   memoryBandwidthTBps: SpecNumber,
+  /**
+   * The fastest device-to-device path. A card with no scale-up link states so with its PCIe host
+   * link (name "PCIe 4.0 x16", bandwidth the link's bidirectional rate, evidence E): a value, since
+   * that link is what its collectives run over and what the v2022 I/O test counts.
+   */
   scaleUpInterconnect: z.strictObject({ name: Text.nullable(), bandwidthGBps: SpecNumber }),
   tdpW: SpecNumber,
   /** Total logic die area of the device (chiplets summed, HBM excluded). */

@@ -92,6 +92,7 @@ export const COMPLIANCE_CHECK = graphql(`
       poolId
       verdict {
         outcome evaluatedFor rulePackVersion leadTimeDays disclaimer notTriggered derived
+        leadTime { low expected high assumed policy ruleId }
         reasons { ...ReasonFields }
         advisories { ...ReasonFields }
         conditions { ruleId description leadTimeDays }

@@ -49,12 +49,18 @@ export type CostComponentName =
 
 /** The workload to price. Training fields apply to TRAINING and FINE_TUNING, inference fields to INFERENCE and BATCH_INFERENCE. */
 export type CostWorkloadInput = {
-  /** Training: parameters active per token (all of them for a dense model). */
+  /** Parameters active per token (all of them for a dense model): training FLOPs, and serving compute for an MoE model. */
   activeParameters?: number | null | undefined;
+  /** A published model architecture of the cost scenarios (e.g. deepseek-v3, llama-3-1-70b): exact KV cache and parameter counts. */
+  architectureId?: string | null | undefined;
   /** Inference: average demand, tokens/s. */
   averageTokensPerSecond?: number | null | undefined;
   /** Lease basis; default: the pool’s own. */
   basis?: LeaseBasis | null | undefined;
+  /** Inference: sequences in flight per replica (default: as many as memory and the TPOT target allow). */
+  concurrentSequences?: number | null | undefined;
+  /** Inference: tokens each sequence holds, prompt + output (default 4,096). */
+  contextLength?: number | null | undefined;
   /** What a day of licence or approval delay costs. */
   costOfDelayPerDay?: MoneyInput | null | undefined;
   dataMovements?: Array<DataMovementInput>;
@@ -68,6 +74,7 @@ export type CostWorkloadInput = {
   /** Training: overrides the scenario MFU (fractions). */
   mfu?: RangeInput | null | undefined;
   mfuScenarioId?: string | null | undefined;
+  /** DENSE or MOE (inference default DENSE). */
   modelType?: ModelType | null | undefined;
   /** Inference: months to price. */
   months?: number | null | undefined;
@@ -75,13 +82,19 @@ export type CostWorkloadInput = {
   peakTokensPerSecond?: number | null | undefined;
   /** Power draw as a fraction of TDP (default 1, conservative). */
   powerUtilisation?: number | null | undefined;
-  /** Training: the precision whose dense peak MFU refers to. */
+  /** Training: the precision whose dense peak MFU refers to; inference: the serving precision of the weights (default BF16). A chip without it runs at the nearest one it has, stated in the estimate. */
   precision?: Precision | null | undefined;
   throughputScenarioId?: string | null | undefined;
   /** Training: tokens; FLOPs = 6 × activeParameters × tokens. */
   tokens?: number | null | undefined;
   /** Inference: overrides the scenario throughput per device. */
   tokensPerSecondPerDevice?: RangeInput | null | undefined;
+  /** All parameters (every expert of an MoE model): sizes memory for training and serving; the performance model needs it when no throughput or MFU is given. */
+  totalParameters?: number | null | undefined;
+  /** Inference: time per output token ceiling, ms (default 50; none for BATCH_INFERENCE). */
+  tpotTargetMs?: number | null | undefined;
+  /** Inference: time to first token ceiling, ms. */
+  ttftTargetMs?: number | null | undefined;
 };
 
 /** INBOUND into the candidate site (counts toward time to result); OUTBOUND out of it. */
@@ -258,6 +271,14 @@ export type ReportDimension =
   | 'VENDOR'
   | 'WORKLOAD_KIND';
 
+/** How the authority decides: a US licence review policy, a published processing or notification period, or nothing published (the lead time is then assumed). */
+export type ReviewPolicy =
+  | 'CASE_BY_CASE'
+  | 'NOT_PUBLISHED'
+  | 'PRESUMPTION_OF_APPROVAL'
+  | 'PRESUMPTION_OF_DENIAL'
+  | 'PUBLISHED_PROCESSING_TIME';
+
 export type RuleFamily =
   | 'DATA_TRANSFER'
   | 'DOMESTIC_POLICY'
@@ -326,7 +347,7 @@ export type WorkloadInput = {
   pricingDate?: string | null | undefined;
   /** Countries whose public the inference serves. */
   servesPublicIn?: Array<string>;
-  /** Total parameters (all experts), recorded with the request. */
+  /** Total parameters (all experts); workload.totalParameters, when given, wins. Sizes memory in the performance model. */
   totalParameters?: number | null | undefined;
   users?: UsersLocationInput | null | undefined;
   vendors?: Array<string> | null | undefined;
@@ -375,7 +396,7 @@ export type RecommendMutationVariables = Exact<{
 }>;
 
 
-export type RecommendMutation = { recommendPlacement: { id: string, pricingDate: string, alternativesOmitted: number, paretoFront: Array<string>, chosen: { candidateId: string, poolId: string, siteId: string, siteName: string, countryCode: string, acceleratorName: string, vendor: string, ownership: Ownership, verdictOutcome: VerdictOutcome, rank: number, score: number, onParetoFront: boolean, why: Array<string>, warnings: Array<string>, objectives: { timeToResultDays: number, leadTimeDays: number, riskScore: number, latencyMs: number | null, totalCost: { amount: string, low: string, high: string, currency: string } }, estimate: { components: Array<{ name: CostComponentName, cost: { expected: string, currency: string } }> } | null } | null, alternatives: Array<{ candidateId: string, poolId: string, siteId: string, siteName: string, countryCode: string, acceleratorName: string, vendor: string, ownership: Ownership, verdictOutcome: VerdictOutcome, rank: number, score: number, onParetoFront: boolean, why: Array<string>, warnings: Array<string>, objectives: { timeToResultDays: number, leadTimeDays: number, riskScore: number, latencyMs: number | null, totalCost: { amount: string, low: string, high: string, currency: string } }, estimate: { components: Array<{ name: CostComponentName, cost: { expected: string, currency: string } }> } | null }>, rejected: Array<{ candidateId: string, poolId: string, siteName: string, countryCode: string, acceleratorName: string, ownership: Ownership, filter: string, reason: string, verdictOutcome: VerdictOutcome, rules: Array<{ ruleId: string, title: string, status: string, outcome: VerdictOutcome, citations: Array<{ text: string, url: string | null }> }> }>, counts: { matched: number, candidates: number, survived: number, rejectedByFilter: Array<{ filter: string, count: number }> } } };
+export type RecommendMutation = { recommendPlacement: { id: string, pricingDate: string, alternativesOmitted: number, paretoFront: Array<string>, chosen: { candidateId: string, poolId: string, siteId: string, siteName: string, countryCode: string, acceleratorName: string, vendor: string, ownership: Ownership, verdictOutcome: VerdictOutcome, rank: number, score: number, onParetoFront: boolean, why: Array<string>, warnings: Array<string>, objectives: { timeToResultDays: number, leadTimeDays: number, riskScore: number, latencyMs: number | null, totalCost: { amount: string, low: string, high: string, currency: string } }, estimate: { components: Array<{ name: CostComponentName, cost: { expected: string, currency: string } }> } | null } | null, alternatives: Array<{ candidateId: string, poolId: string, siteId: string, siteName: string, countryCode: string, acceleratorName: string, vendor: string, ownership: Ownership, verdictOutcome: VerdictOutcome, rank: number, score: number, onParetoFront: boolean, why: Array<string>, warnings: Array<string>, objectives: { timeToResultDays: number, leadTimeDays: number, riskScore: number, latencyMs: number | null, totalCost: { amount: string, low: string, high: string, currency: string } }, estimate: { components: Array<{ name: CostComponentName, cost: { expected: string, currency: string } }> } | null }>, rejected: Array<{ candidateId: string, poolId: string, siteName: string, countryCode: string, acceleratorName: string, ownership: Ownership, filter: string, reason: string, verdictOutcome: VerdictOutcome | null, rules: Array<{ ruleId: string, title: string, status: string, outcome: VerdictOutcome, citations: Array<{ text: string, url: string | null }> }> }>, counts: { matched: number, candidates: number, survived: number, rejectedByFilter: Array<{ filter: string, count: number }> } } };
 
 export type RankedFieldsFragment = { candidateId: string, poolId: string, siteId: string, siteName: string, countryCode: string, acceleratorName: string, vendor: string, ownership: Ownership, verdictOutcome: VerdictOutcome, rank: number, score: number, onParetoFront: boolean, why: Array<string>, warnings: Array<string>, objectives: { timeToResultDays: number, leadTimeDays: number, riskScore: number, latencyMs: number | null, totalCost: { amount: string, low: string, high: string, currency: string } }, estimate: { components: Array<{ name: CostComponentName, cost: { expected: string, currency: string } }> } | null };
 
@@ -398,7 +419,7 @@ export type ComplianceCheckQueryVariables = Exact<{
 }>;
 
 
-export type ComplianceCheckQuery = { complianceCheck: { poolId: string, verdict: { outcome: VerdictOutcome, evaluatedFor: string, rulePackVersion: string, leadTimeDays: number, disclaimer: string, notTriggered: Array<string>, derived: Record<string, unknown>, reasons: Array<{ ruleId: string, title: string, family: RuleFamily, status: RuleStatus, outcome: VerdictOutcome, citations: Array<{ text: string, url: string | null, evidence: Evidence }>, triggeredBy: Array<{ fact: string, value: unknown }> }>, advisories: Array<{ ruleId: string, title: string, family: RuleFamily, status: RuleStatus, outcome: VerdictOutcome, citations: Array<{ text: string, url: string | null, evidence: Evidence }>, triggeredBy: Array<{ fact: string, value: unknown }> }>, conditions: Array<{ ruleId: string, description: string, leadTimeDays: number | null }> } } };
+export type ComplianceCheckQuery = { complianceCheck: { poolId: string, verdict: { outcome: VerdictOutcome, evaluatedFor: string, rulePackVersion: string, leadTimeDays: number, disclaimer: string, notTriggered: Array<string>, derived: Record<string, unknown>, leadTime: { low: number, expected: number, high: number, assumed: boolean, policy: ReviewPolicy | null, ruleId: string } | null, reasons: Array<{ ruleId: string, title: string, family: RuleFamily, status: RuleStatus, outcome: VerdictOutcome, citations: Array<{ text: string, url: string | null, evidence: Evidence }>, triggeredBy: Array<{ fact: string, value: unknown }> }>, advisories: Array<{ ruleId: string, title: string, family: RuleFamily, status: RuleStatus, outcome: VerdictOutcome, citations: Array<{ text: string, url: string | null, evidence: Evidence }>, triggeredBy: Array<{ fact: string, value: unknown }> }>, conditions: Array<{ ruleId: string, description: string, leadTimeDays: number | null }> } } };
 
 export type ReasonFieldsFragment = { ruleId: string, title: string, family: RuleFamily, status: RuleStatus, outcome: VerdictOutcome, citations: Array<{ text: string, url: string | null, evidence: Evidence }>, triggeredBy: Array<{ fact: string, value: unknown }> };
 
@@ -773,6 +794,14 @@ export const ComplianceCheckDocument = new TypedDocumentString(`
       disclaimer
       notTriggered
       derived
+      leadTime {
+        low
+        expected
+        high
+        assumed
+        policy
+        ruleId
+      }
       reasons {
         ...ReasonFields
       }

@@ -148,7 +148,10 @@ function Check() {
               <span className={`badge ${verdict.outcome}`}>{verdict.outcome}</span> on {verdict.evaluatedFor}
             </h2>
             <p className="muted">
-              Rule pack {verdict.rulePackVersion} · licence lead time {verdict.leadTimeDays} days
+              Rule pack {verdict.rulePackVersion} · licence lead time{' '}
+              {verdict.leadTime
+                ? `${verdict.leadTime.assumed ? 'unknown, assumed ' : ''}${verdict.leadTime.low}–${verdict.leadTime.high} days (${verdict.leadTime.expected} expected, ${verdict.leadTime.ruleId})`
+                : 'none'}
             </p>
             {verdict.reasons.length === 0 ? <p>No binding rule fired for this placement on this date.</p> : null}
             <Reasons title="Deciding rules" reasons={verdict.reasons} />

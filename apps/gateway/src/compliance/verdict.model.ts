@@ -27,6 +27,45 @@ export enum RuleStatus {
 }
 registerEnumType(RuleStatus, { name: 'RuleStatus' });
 
+export enum ReviewPolicy {
+  PRESUMPTION_OF_DENIAL = 'PRESUMPTION_OF_DENIAL',
+  CASE_BY_CASE = 'CASE_BY_CASE',
+  PRESUMPTION_OF_APPROVAL = 'PRESUMPTION_OF_APPROVAL',
+  PUBLISHED_PROCESSING_TIME = 'PUBLISHED_PROCESSING_TIME',
+  NOT_PUBLISHED = 'NOT_PUBLISHED',
+}
+registerEnumType(ReviewPolicy, {
+  name: 'ReviewPolicy',
+  description: 'How the authority decides: a US licence review policy, a published processing or notification period, or nothing published (the lead time is then assumed).',
+});
+
+@ObjectType({ description: 'Calendar days from filing to approval (licence, permit, filing, notification period).' })
+export class LeadTimeRange {
+  @Field(() => Int) low!: number;
+  @Field(() => Int) expected!: number;
+  @Field(() => Int) high!: number;
+  @Field({ description: 'Where the figures come from: a published processing time, observed cases, or a stated assumption.' }) source!: string;
+  @Field(() => Evidence) evidence!: Evidence;
+  @Field({ description: 'No one publishes a processing time for this review: the range is assumed. Unknown is never 0 days.' }) assumed!: boolean;
+}
+
+@ObjectType({ description: "A rule's review: the policy the authority applies and how long it takes." })
+export class RuleReview {
+  @Field(() => ReviewPolicy) policy!: ReviewPolicy;
+  @Field({ description: 'The policy with its source; says UNVERIFIED where the fact sheet does.' }) basis!: string;
+  @Field(() => Evidence) policyEvidence!: Evidence;
+  @Field(() => LeadTimeRange) leadTimeDays!: LeadTimeRange;
+}
+
+@ObjectType({
+  description:
+    "The verdict's lead time: per case the longest of the binding rules' review ranges and fixed-day conditions (approvals run in parallel), with the rule that sets the expected figure.",
+})
+export class VerdictLeadTime extends LeadTimeRange {
+  @Field() ruleId!: string;
+  @Field(() => ReviewPolicy, { nullable: true, description: "The rule's review policy; null when the expected figure is a condition of a rule without one." }) policy!: ReviewPolicy | null;
+}
+
 @ObjectType()
 export class Citation {
   @Field()
@@ -70,6 +109,9 @@ export class VerdictReason {
 
   @Field(() => [TriggeringFact])
   triggeredBy!: TriggeringFact[];
+
+  @Field(() => RuleReview, { nullable: true, description: 'Review policy and lead time, when the rule states one (every licence rule does).' })
+  review!: RuleReview | null;
 }
 
 @ObjectType()
@@ -98,8 +140,11 @@ export class Verdict {
   @Field(() => [VerdictCondition])
   conditions!: VerdictCondition[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'leadTime.expected, or 0 when nothing binding takes time.' })
   leadTimeDays!: number;
+
+  @Field(() => VerdictLeadTime, { nullable: true, description: 'Lead time low / expected / high in days with its source and policy; null when nothing binding takes time. An assumed range means the review time is unknown.' })
+  leadTime!: VerdictLeadTime | null;
 
   @Field(() => [String], { description: 'Rules in force on the date that did not fire.' })
   notTriggered!: string[];

@@ -11,6 +11,9 @@ export function costCandidateOf(pool: CapacityPoolV1, site: SiteV1, accelerator:
       vendor: accelerator.vendor,
       denseRates: accelerator.denseRates.map((r) => ({ precision: r.precision, tflops: r.rate.value, source: `accelerators ${accelerator.catalogVersion} ${accelerator.id} ${r.precision}: ${r.rate.source}` })),
       tdpW: accelerator.tdpW.value,
+      memoryGb: accelerator.memorySizeGb.value,
+      memoryBandwidthTBps: accelerator.memoryBandwidthTBps.value,
+      interconnectGBps: accelerator.interconnectGBps.value,
     },
     site: {
       id: site.id,

@@ -15,7 +15,7 @@ export function costWorkloadOf(w: CostWorkloadInput): Record<string, unknown> {
     return {
       kind: w.kind,
       work: w.flops !== null && w.flops !== undefined ? { flops: w.flops } : { activeParameters: w.activeParameters, tokens: w.tokens },
-      ...withoutNulls({ modelType: w.modelType, precision: w.precision, mfu: w.mfu, mfuScenarioId: w.mfuScenarioId }),
+      ...withoutNulls({ modelType: w.modelType, precision: w.precision, mfu: w.mfu, mfuScenarioId: w.mfuScenarioId, totalParameters: w.totalParameters, architectureId: w.architectureId }),
       ...common,
     };
   }
@@ -28,6 +28,15 @@ export function costWorkloadOf(w: CostWorkloadInput): Record<string, unknown> {
       months: w.months,
       tokensPerSecondPerDevice: w.tokensPerSecondPerDevice,
       throughputScenarioId: w.throughputScenarioId,
+      modelType: w.modelType,
+      precision: w.precision,
+      activeParameters: w.activeParameters,
+      totalParameters: w.totalParameters,
+      architectureId: w.architectureId,
+      contextLength: w.contextLength,
+      concurrentSequences: w.concurrentSequences,
+      tpotTargetMs: w.tpotTargetMs,
+      ttftTargetMs: w.ttftTargetMs,
     }),
     ...common,
   };

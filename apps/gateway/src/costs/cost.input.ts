@@ -63,14 +63,18 @@ export class DataMovementInput {
 export class CostWorkloadInput {
   @Field(() => WorkloadKind) kind!: WorkloadKind;
 
-  @Field(() => Float, { nullable: true, description: 'Training: parameters active per token (all of them for a dense model).' })
+  @Field(() => Float, { nullable: true, description: 'Parameters active per token (all of them for a dense model): training FLOPs, and serving compute for an MoE model.' })
   activeParameters?: number | null;
+  @Field(() => Float, { nullable: true, description: 'All parameters (every expert of an MoE model): sizes memory for training and serving; the performance model needs it when no throughput or MFU is given.' })
+  totalParameters?: number | null;
+  @Field(() => String, { nullable: true, description: 'A published model architecture of the cost scenarios (e.g. deepseek-v3, llama-3-1-70b): exact KV cache and parameter counts.' })
+  architectureId?: string | null;
   @Field(() => Float, { nullable: true, description: 'Training: tokens; FLOPs = 6 × activeParameters × tokens.' })
   tokens?: number | null;
   @Field(() => Float, { nullable: true, description: 'Training: FLOPs directly, instead of activeParameters and tokens.' })
   flops?: number | null;
-  @Field(() => ModelType, { nullable: true }) modelType?: ModelType | null;
-  @Field(() => Precision, { nullable: true, description: 'Training: the precision whose dense peak MFU refers to.' })
+  @Field(() => ModelType, { nullable: true, description: 'DENSE or MOE (inference default DENSE).' }) modelType?: ModelType | null;
+  @Field(() => Precision, { nullable: true, description: 'Training: the precision whose dense peak MFU refers to; inference: the serving precision of the weights (default BF16). A chip without it runs at the nearest one it has, stated in the estimate.' })
   precision?: Precision | null;
   @Field(() => RangeInput, { nullable: true, description: 'Training: overrides the scenario MFU (fractions).' })
   mfu?: RangeInput | null;
@@ -89,6 +93,14 @@ export class CostWorkloadInput {
   @Field(() => RangeInput, { nullable: true, description: 'Inference: overrides the scenario throughput per device.' })
   tokensPerSecondPerDevice?: RangeInput | null;
   @Field(() => String, { nullable: true }) throughputScenarioId?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Inference: tokens each sequence holds, prompt + output (default 4,096).' })
+  contextLength?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Inference: sequences in flight per replica (default: as many as memory and the TPOT target allow).' })
+  concurrentSequences?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Inference: time per output token ceiling, ms (default 50; none for BATCH_INFERENCE).' })
+  tpotTargetMs?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Inference: time to first token ceiling, ms.' })
+  ttftTargetMs?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Power draw as a fraction of TDP (default 1, conservative).' })
   powerUtilisation?: number | null;

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Precision } from '../accelerators/accelerator.model.js';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { WorkloadKind } from '../compliance/compliance.input.js';
 import { VerdictOutcome } from '../compliance/verdict.model.js';
@@ -97,6 +98,25 @@ export class PriceSource {
   @Field() detail!: string;
 }
 
+export enum EvidenceGrade {
+  CALLER_INPUT = 'CALLER_INPUT',
+  MEASURED = 'MEASURED',
+  DERIVED = 'DERIVED',
+}
+registerEnumType(EvidenceGrade, { name: 'EvidenceGrade', description: 'CALLER_INPUT: given with the request; MEASURED: a published row of the cost scenarios; DERIVED: the calibrated performance model.' });
+
+@ObjectType({ description: 'Where the throughput or MFU behind an estimate came from, and how it was found.' })
+export class PerformanceFigures {
+  @Field(() => EvidenceGrade) grade!: EvidenceGrade;
+  @Field({ description: 'The row used, or the performance model’s method with its inputs.' }) method!: string;
+  @Field(() => Precision, { description: 'The precision the workload runs at on this chip (the nearest it has to the one asked for).' }) precision!: Precision;
+  @Field(() => QuantityRange, { nullable: true, description: 'Training: steady-state MFU against the dense peak at `precision`.' }) mfu!: QuantityRange | null;
+  @Field(() => QuantityRange, { nullable: true, description: 'Training: share of wall-clock time on useful steps.' }) goodput!: QuantityRange | null;
+  @Field(() => QuantityRange, { nullable: true, description: 'Inference: decode tokens/s per device.' }) tokensPerSecondPerDevice!: QuantityRange | null;
+  @Field(() => Int, { nullable: true, description: 'Inference: devices one serving replica spans.' }) devicesPerReplica!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Inference: time to first token, ms (derived figures only).' }) ttftMs!: number | null;
+}
+
 @ObjectType()
 export class CostEstimate {
   @Field() currency!: string;
@@ -113,6 +133,8 @@ export class CostEstimate {
   @Field(() => MoneyRange, { nullable: true, description: 'The same device-hours at the price book’s on-demand rate (FOCUS ListCost).' })
   listCost!: MoneyRange | null;
   @Field(() => PriceSource) priceSource!: PriceSource;
+  @Field(() => PerformanceFigures, { nullable: true, description: 'Absent on estimates stored before the performance model.' })
+  performance?: PerformanceFigures | null;
   @Field(() => [CostLine]) breakdown!: CostLine[];
   @Field(() => [CostAssumption]) assumptions!: CostAssumption[];
 }

@@ -14,8 +14,12 @@ export class AcceptedPlacement {
   @Field() poolId!: string;
   @Field(() => ID) reservationId!: string;
   @Field(() => Int) devices!: number;
-  @Field(() => AcceptedWindow) window!: AcceptedWindow;
-  @Field(() => Money, { description: 'Committed to the cost ledger, split by month.' }) committed!: Money;
+  @Field(() => AcceptedWindow, {
+    description: "The reservation's window: a training run's expected wall-clock length rounded up to whole hours, from the window start (or the pool's first available moment), clipped to the window; an inference placement's whole window.",
+  })
+  window!: AcceptedWindow;
+  @Field(() => Money, { description: "The hold's device-hours at the estimate's rate plus one-off data movement (no cost of delay), committed to the cost ledger by month with each month's device-hours." })
+  committed!: Money;
   @Field(() => VerdictOutcome) verdictOutcome!: VerdictOutcome;
   @Field() rulePackVersion!: string;
   @Field() acceptedBy!: string;

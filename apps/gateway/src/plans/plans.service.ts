@@ -2,6 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type Actor,
+  type CapacityPoolV1,
+  type CostEstimateV1,
   CostLedgerV1,
   EvaluateComplianceV1,
   type LedgerEntryV1Parsed,
@@ -16,7 +18,6 @@ import {
 } from '@cp/contracts';
 import { MESSAGE_BUS, type MessageBus, RemoteError } from '@cp/messaging';
 import { enqueueEvent, type OutboxRelay } from '@cp/persistence';
-import { committedAmount, monthlySpend } from '@cp/placement';
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -29,6 +30,7 @@ import { PortfoliosService, type StoredPortfolio } from '../portfolios/portfolio
 import type { RecommendationEntity } from '../recommendations/recommendation.entity.js';
 import { AcceptedPlacementEntity } from './accepted-placement.entity.js';
 import { PlacementAlertEntity } from './placement-alert.entity.js';
+import { commitmentByMonth, committedSpend, type RunHold, RunHoldError, runHoldOf } from './run-hold.js';
 
 export const GATEWAY_OUTBOX = Symbol('GATEWAY_OUTBOX_RELAY');
 
@@ -41,12 +43,21 @@ interface PlannedPlacement {
   readonly workloadRef: string;
   readonly poolId: string;
   readonly devices: number;
+  /** The window the workload asked for; the hold is sized inside it (see runHoldOf). */
   readonly window: { from: string; to: string };
-  readonly committed: { amount: string; currency: string };
+  readonly estimate: CostEstimateV1;
+  readonly currency: string;
   readonly ledger: Pick<LedgerEntryV1Parsed, 'costCenter' | 'workloadKind' | 'siteId' | 'countryCode' | 'vendor' | 'acceleratorId' | 'priceBookVersion'> & { workloadId: string };
   readonly legalEntityId: string;
   readonly input: WorkloadSnapshot;
   readonly verdict: VerdictV1;
+}
+
+/** A planned placement with its pool and the capacity and spend its acceptance holds and commits. */
+interface SizedPlacement extends PlannedPlacement {
+  readonly pool: CapacityPoolV1;
+  readonly hold: RunHold;
+  readonly committed: { amount: string; currency: string };
 }
 
 function conflict(message: string, field = 'id'): GraphQLError {
@@ -56,8 +67,11 @@ function conflict(message: string, field = 'id'): GraphQLError {
 /**
  * Accepting a plan is a saga across services: hold capacity for every placement, commit its
  * spend to the ledger, confirm the holds, then record the acceptance and its event in one
- * transaction. A failure at any step undoes the earlier ones (holds released, ledger entries
- * reversed), so a plan is accepted whole or not at all. Every step is idempotent by a key
+ * transaction. A hold covers the run, not the whole window (runHoldOf), and the spend it
+ * commits is that hold's device-hours at the estimate's rate, booked by month with the
+ * device-hours of each month, so holds and committed spend agree. A failure at any step
+ * undoes the earlier ones (holds released, ledger entries reversed), so a plan is accepted
+ * whole or not at all. Every step is idempotent by a key
  * derived from the placement, so retrying an acceptance that failed half-way is safe.
  */
 @Injectable()
@@ -80,9 +94,9 @@ export class PlansService {
   async accept(planId: string, actor: Actor, loaders: Loaders, now = new Date()): Promise<AcceptedPlacementEntity[]> {
     const already = await this.accepted(planId);
     if (already.length > 0) return already;
-    const planned = await this.placementsOf(planId);
+    const planned = await Promise.all((await this.placementsOf(planId)).map((p) => this.sized(p)));
 
-    const held: { placement: PlannedPlacement; reservation: ReservationV1 }[] = [];
+    const held: { placement: SizedPlacement; reservation: ReservationV1 }[] = [];
     const committed: LedgerEntryV1Parsed[] = [];
     try {
       for (const placement of planned) held.push({ placement, reservation: await this.hold(placement, actor) });
@@ -217,7 +231,8 @@ export class PlansService {
       poolId: ranked.poolId,
       devices,
       window,
-      committed: { amount: committedAmount(ranked.objectives.totalCost.amount), currency: ranked.objectives.totalCost.currency },
+      estimate: detail.estimate,
+      currency: ranked.objectives.totalCost.currency,
       ledger: {
         costCenter: rec.costCenter,
         workloadId: (input.name as string | undefined) ?? rec.id,
@@ -234,13 +249,27 @@ export class PlansService {
     };
   }
 
-  private async hold(placement: PlannedPlacement, actor: Actor): Promise<ReservationV1> {
+  /** Reads the pool and sizes the hold and its spend, before anything is reserved. */
+  private async sized(placement: PlannedPlacement): Promise<SizedPlacement> {
+    const pools = await this.bus.request(ListPoolsV1, { first: 1, after: null, filter: { ids: [placement.poolId] } }, { timeoutMs: this.options.requestTimeoutMs });
+    const pool = pools.edges[0]?.node;
+    if (!pool) throw conflict(`plan placement ${placement.placementId}: pool ${placement.poolId} no longer exists; nothing was reserved or committed`);
+    try {
+      const hold = runHoldOf({ kind: placement.input.workload.kind, window: placement.window, availableFrom: pool.availableFrom, devices: placement.devices, estimate: placement.estimate });
+      return { ...placement, pool, hold, committed: { amount: committedSpend(placement.estimate, hold), currency: placement.currency } };
+    } catch (error) {
+      if (error instanceof RunHoldError) throw conflict(`plan placement ${placement.placementId}: pool ${placement.poolId}: ${error.message}; nothing was reserved or committed`);
+      throw error;
+    }
+  }
+
+  private async hold(placement: SizedPlacement, actor: Actor): Promise<ReservationV1> {
     const reply = await this.reservation({
       command: 'reserve',
       actor,
       poolId: placement.poolId,
-      quantity: placement.devices,
-      window: placement.window,
+      quantity: placement.hold.devices,
+      window: placement.hold.window,
       workloadRef: placement.workloadRef,
       idempotencyKey: `accept:${placement.placementId}`,
       holdSeconds: 900,
@@ -248,8 +277,8 @@ export class PlansService {
     return reply.reservation;
   }
 
-  private async commitSpend(placement: PlannedPlacement, actor: Actor): Promise<LedgerEntryV1Parsed[]> {
-    const entries: LedgerEntryV1Parsed[] = monthlySpend(placement.committed.amount, placement.window).map((part) => ({
+  private async commitSpend(placement: SizedPlacement, actor: Actor): Promise<LedgerEntryV1Parsed[]> {
+    const entries: LedgerEntryV1Parsed[] = commitmentByMonth(placement.committed.amount, placement.hold).map((part) => ({
       idempotencyKey: `plan:${placement.placementId}:${part.chargePeriodStart}`,
       entryType: 'COMMITTED',
       ...placement.ledger,
@@ -259,8 +288,8 @@ export class PlansService {
       amount: part.amount,
       currency: placement.committed.currency,
       listAmount: null,
-      deviceHours: null,
-      description: `accepted plan ${placement.placementId}: ${placement.devices} devices on ${placement.poolId}`,
+      deviceHours: part.deviceHours,
+      description: `accepted plan ${placement.placementId}: ${placement.hold.devices} devices on ${placement.poolId}, ${placement.hold.basis}`.slice(0, 500),
     }));
     await this.bus.request(CostLedgerV1, { command: 'record', actor, source: 'PLAN', entries }, { timeoutMs: this.options.requestTimeoutMs });
     return entries;
@@ -285,9 +314,8 @@ export class PlansService {
     }
   }
 
-  private async acceptedRow(placement: PlannedPlacement, reservation: ReservationV1, actor: Actor, loaders: Loaders, now: Date): Promise<AcceptedPlacementEntity> {
-    const pools = await this.bus.request(ListPoolsV1, { first: 1, after: null, filter: { ids: [placement.poolId] } }, { timeoutMs: this.options.requestTimeoutMs });
-    const pool = pools.edges[0]!.node;
+  private async acceptedRow(placement: SizedPlacement, reservation: ReservationV1, actor: Actor, loaders: Loaders, now: Date): Promise<AcceptedPlacementEntity> {
+    const pool = placement.pool;
     const [site, accelerator] = await Promise.all([loaders.site.load(pool.siteId), loaders.accelerator.load(pool.acceleratorId)]);
     return Object.assign(new AcceptedPlacementEntity(), {
       id: placement.placementId,
@@ -295,9 +323,9 @@ export class PlansService {
       workloadRef: placement.workloadRef,
       poolId: placement.poolId,
       reservationId: reservation.id,
-      devices: placement.devices,
-      windowFrom: new Date(placement.window.from),
-      windowTo: new Date(placement.window.to),
+      devices: placement.hold.devices,
+      windowFrom: new Date(placement.hold.window.from),
+      windowTo: new Date(placement.hold.window.to),
       committedAmount: placement.committed.amount,
       committedCurrency: placement.committed.currency,
       legalEntityId: placement.legalEntityId,

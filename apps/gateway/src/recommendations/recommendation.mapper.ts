@@ -1,4 +1,5 @@
 import type { RankedCandidate, Rejection } from '@cp/placement';
+import { Precision } from '../accelerators/accelerator.model.js';
 import type { RecommendationEntity } from './recommendation.entity.js';
 import type { Recommendation, RecommendationChange } from './recommendation.model.js';
 import type { Computed, StoredResult } from './recommendations.service.js';
@@ -19,7 +20,16 @@ interface Shown {
 
 function ranked(r: RankedCandidate, result: StoredResult): Recommendation['alternatives'][number] {
   const detail = result.details[r.candidateId];
-  return { ...r, ownership: r.ownership as never, verdictOutcome: r.verdictOutcome as never, estimate: (detail?.estimate ?? null) as never, verdict: (detail?.verdict ?? null) as never };
+  // A substituted precision is a caveat of the option itself: shown first among its warnings.
+  const precision = (result.inventory.precisionAssumptions ?? []).filter((a) => a.acceleratorId === r.acceleratorId).map((a) => a.assumption);
+  return {
+    ...r,
+    ownership: r.ownership as never,
+    verdictOutcome: r.verdictOutcome as never,
+    warnings: [...precision, ...r.warnings],
+    estimate: (detail?.estimate ?? null) as never,
+    verdict: (detail?.verdict ?? null) as never,
+  };
 }
 
 function rejection(r: Rejection): Recommendation['rejected'][number] {
@@ -45,6 +55,8 @@ export function toRecommendation(shown: Shown): Recommendation {
     alternativesOmitted: result.alternativesOmitted,
     paretoFront: result.paretoFront,
     rejected: result.rejected.map(rejection),
+    rejectedOmitted: result.rejectedOmitted ?? 0,
+    precisionAssumptions: (result.inventory.precisionAssumptions ?? []).map((a) => ({ ...a, requested: Precision[a.requested], runAt: Precision[a.runAt] })),
     counts: {
       matched: result.inventory.matched,
       candidates: result.counts.candidates,

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { Precision } from '../accelerators/accelerator.model.js';
 import { Citation, Verdict, VerdictOutcome } from '../compliance/verdict.model.js';
 import { CostEstimate } from '../costs/cost.model.js';
 import { Ownership } from '../pools/pool.model.js';
@@ -48,11 +49,11 @@ abstract class PlacementLabel {
   @Field() acceleratorName!: string;
   @Field() vendor!: string;
   @Field(() => Ownership) ownership!: Ownership;
-  @Field(() => VerdictOutcome) verdictOutcome!: VerdictOutcome;
 }
 
 @ObjectType({ description: 'A placement that passed every filter, with its rank and why.' })
 export class RankedPlacement extends PlacementLabel {
+  @Field(() => VerdictOutcome) verdictOutcome!: VerdictOutcome;
   @Field(() => Int) rank!: number;
   @Field(() => Float, { description: 'Σ weight × normalised objective; lower is better.' }) score!: number;
   @Field(() => PlacementObjectives) objectives!: PlacementObjectives;
@@ -77,11 +78,24 @@ export class RuleReference {
 
 @ObjectType({ description: 'A candidate that was dropped, by the first filter it failed, with the numbers.' })
 export class PlacementRejection extends PlacementLabel {
-  @Field({ description: 'PROHIBITED, LICENSE_NOT_ACCEPTED, EXCLUDED_COUNTRY, NOT_PRICED, INSUFFICIENT_CAPACITY, MISSES_DEADLINE, OVER_BUDGET or LATENCY.' })
+  @Field({
+    description:
+      'Held back by inventory before compliance and cost: VENDOR, ORIGIN, OWNERSHIP, PRECISION, MEMORY, INTERCONNECT, POOL_SIZE, WINDOW or CAPACITY; ' +
+      'then PROHIBITED, LICENSE_NOT_ACCEPTED, EXCLUDED_COUNTRY, NOT_PRICED, INSUFFICIENT_CAPACITY, MISSES_DEADLINE, OVER_BUDGET or LATENCY.',
+  })
   filter!: string;
+  @Field(() => VerdictOutcome, { nullable: true, description: 'Null for a pool inventory held back: compliance never evaluated it.' }) verdictOutcome!: VerdictOutcome | null;
   @Field({ description: 'A sentence naming the site, pool, rule or limit and the numbers.' }) reason!: string;
   @Field(() => [RuleReference], { description: 'The deciding rules with their citations, for compliance rejections.' }) rules!: RuleReference[];
   @Field(() => GraphQLJSONObject) detail!: Record<string, unknown>;
+}
+
+@ObjectType({ description: 'An accelerator that lacks a requested precision, kept at the nearest one it has; its estimates assume it.' })
+export class PrecisionAssumption {
+  @Field() acceleratorId!: string;
+  @Field(() => Precision) requested!: Precision;
+  @Field(() => Precision) runAt!: Precision;
+  @Field({ description: 'What running at runAt assumes, in one sentence.' }) assumption!: string;
 }
 
 @ObjectType()
@@ -93,7 +107,7 @@ export class FilterCount {
 @ObjectType()
 export class RecommendationCounts {
   @Field(() => Int, { description: 'Pools inventory matched (before its limit).' }) matched!: number;
-  @Field(() => Int) candidates!: number;
+  @Field(() => Int, { description: 'Every pool considered, held back by inventory or not: survived + the rejections by filter.' }) candidates!: number;
   @Field(() => Int) survived!: number;
   @Field(() => [FilterCount]) rejectedByFilter!: FilterCount[];
 }
@@ -130,7 +144,10 @@ export class Recommendation {
   @Field(() => [RankedPlacement]) alternatives!: RankedPlacement[];
   @Field(() => Int) alternativesOmitted!: number;
   @Field(() => [ID], { description: 'Candidate ids of the non-dominated placements, in rank order.' }) paretoFront!: string[];
-  @Field(() => [PlacementRejection]) rejected!: PlacementRejection[];
+  @Field(() => [PlacementRejection], { description: 'Held-back pools first (as many as inventory listed), then the candidates that failed a filter.' }) rejected!: PlacementRejection[];
+  @Field(() => Int, { description: 'Rejections counted in counts.rejectedByFilter but not listed in rejected.' }) rejectedOmitted!: number;
+  @Field(() => [PrecisionAssumption], { description: 'Accelerators running at another precision than the requested one, with what that assumes.' })
+  precisionAssumptions!: PrecisionAssumption[];
   @Field(() => RecommendationCounts) counts!: RecommendationCounts;
   @Field(() => ObjectiveWeights, { description: 'Normalised to sum 1.' }) weights!: ObjectiveWeights;
   @Field(() => GraphQLJSONObject, { description: 'The latency and risk model parameters used.' }) model!: Record<string, unknown>;

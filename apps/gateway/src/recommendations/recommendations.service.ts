@@ -9,6 +9,7 @@ import {
   type CostEstimateV1,
   EstimateCostV1,
   EvaluateComplianceV1,
+  type PrecisionAssumptionV1,
   type SiteV1,
   type VerdictV1,
   WorkloadRequirementsV1,
@@ -22,10 +23,12 @@ import type { Loaders } from '../common/loaders.js';
 import { placementFactsOf } from '../compliance/placement-facts.js';
 import { costCandidateOf } from '../costs/cost-facts.js';
 import { estimateInputPath } from '../costs/cost-paths.js';
+import type { CostWorkloadInput } from '../costs/cost.input.js';
 import { costWorkloadOf, isTraining, withoutNulls } from '../costs/cost-workload.js';
 import type { AuditChannel } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { GATEWAY_OPTIONS, type GatewayModuleOptions } from '../gateway.options.js';
+import { heldBackInputOf } from './held-back.mapper.js';
 import { RecommendationEntity } from './recommendation.entity.js';
 import type { WorkloadInput } from './workload.input.js';
 
@@ -36,8 +39,8 @@ const CANDIDATE_LIMIT = 5_000;
 export interface StoredResult extends RecommendationResult {
   /** Estimates and verdicts of the chosen placement and the detailed alternatives, by candidate id. */
   readonly details: Record<string, { estimate: CostEstimateV1 | null; verdict: VerdictV1 }>;
-  /** How many pools inventory matched before the limit, and what it was asked for. */
-  readonly inventory: { matched: number; returned: number; requirements: Record<string, unknown> };
+  /** How many pools inventory matched before the limit, what it was asked for, and the precisions it substituted (absent in rows stored before). */
+  readonly inventory: { matched: number; returned: number; requirements: Record<string, unknown>; precisionAssumptions?: PrecisionAssumptionV1[] };
 }
 
 export interface Computed {
@@ -178,21 +181,30 @@ export class RecommendationsService {
     );
     const found = await this.bus.request(CandidatesV1, { requirements, limit: CANDIDATE_LIMIT }, { timeoutMs });
     const pools = found.candidates;
-    const [sites, accelerators] = await Promise.all([this.load(loaders.site, pools.map((p) => p.siteId)), this.load(loaders.accelerator, pools.map((p) => p.acceleratorId))]);
+    // Held-back pools are named in their rejections, so their sites and accelerators load in the same batches.
+    const named = [...pools, ...found.heldBack.pools];
+    const [sites, accelerators] = await Promise.all([this.load(loaders.site, named.map((p) => p.siteId)), this.load(loaders.accelerator, named.map((p) => p.acceleratorId))]);
     const facts = pools.map((pool) => ({ pool, site: sites.get(pool.siteId)!, accelerator: accelerators.get(pool.acceleratorId)! }));
-    const inventory = { matched: found.matched, returned: pools.length, requirements: requirements as unknown as Record<string, unknown> };
+    const heldBack = heldBackInputOf(found.heldBack, sites, accelerators);
+    const inventory = { matched: found.matched, returned: pools.length, requirements: requirements as unknown as Record<string, unknown>, precisionAssumptions: found.precisionAssumptions };
 
     if (facts.length === 0) {
-      const empty = recommendPlacement({ ...this.recommendInput(input, now), candidates: [] });
+      const empty = recommendPlacement({ ...this.recommendInput(input, now), candidates: [], heldBack });
       return { result: { ...empty, details: {}, inventory }, versions: { catalog: found.catalogVersion, rulePack: null, priceBook: null, costScenarios: null, fxRates: null }, pricingDate };
     }
 
     const [verdicts, costs] = await Promise.all([this.verdicts(input, pricingDate, facts), this.estimates(input, pricingDate, facts, training)]);
+    // A workload no candidate can hold (a context or TPOT beyond every chip) is bad input, not a list of unpriced options.
+    const infeasible = [...costs.byPool.values()].map((r) => (r.error?.code === 'INFEASIBLE' ? r.error.missing : null));
+    if (infeasible.length > 0 && infeasible.every((m) => m !== null && m === infeasible[0])) {
+      const example = [...costs.byPool.values()][0]!.error!.message;
+      throw userInputError(`input.${infeasible[0]}`, `no candidate can run this workload as asked: ${example}`);
+    }
     const candidates: RecommendCandidate[] = facts.map(({ pool, site, accelerator }) => {
       const verdict = verdicts.byPool.get(pool.id)!;
       const priced = costs.byPool.get(pool.id)!;
       const estimate = priced.estimate
-        ? withLeadTime(priced.estimate, { leadTimeDays: verdict.leadTimeDays, source: `compliance verdict ${verdict.outcome}, rule pack ${verdict.rulePackVersion}`, costOfDelayPerDay: costOfDelay })
+        ? withLeadTime(priced.estimate, { leadTime: verdict.leadTime, source: `compliance verdict ${verdict.outcome}, rule pack ${verdict.rulePackVersion}`, costOfDelayPerDay: costOfDelay })
         : null;
       return {
         candidateId: pool.id,
@@ -204,7 +216,7 @@ export class RecommendationsService {
         costError: priced.error,
       };
     });
-    const result = recommendPlacement({ ...this.recommendInput(input, now), candidates });
+    const result = recommendPlacement({ ...this.recommendInput(input, now), candidates, heldBack });
     const detailed = [result.chosen, ...result.alternatives.slice(0, DETAILED)].filter((r): r is NonNullable<typeof r> => r !== null);
     const byId = new Map(candidates.map((c) => [c.candidateId, c]));
     const details = Object.fromEntries(detailed.map((r) => [r.candidateId, { estimate: byId.get(r.candidateId)!.estimate, verdict: byId.get(r.candidateId)!.verdict }]));
@@ -265,7 +277,8 @@ export class RecommendationsService {
       {
         pricingDate,
         reportCurrency: input.currency,
-        workload: costWorkloadOf(w as never),
+        // The request-level totalParameters predates the workload's own field; the workload's wins.
+        workload: costWorkloadOf({ ...(w as never as CostWorkloadInput), totalParameters: (w.totalParameters as number | undefined) ?? (input.totalParameters as number | undefined) ?? null }),
         candidates: facts.map(({ pool, site, accelerator }) => ({ ...costCandidateOf(pool, site, accelerator), ...(training ? { devices: w.devices } : {}), leadTimeDays: 0 })),
       },
       estimateInputPath,

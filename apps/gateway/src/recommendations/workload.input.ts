@@ -25,7 +25,7 @@ export class WorkloadInput {
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => CostWorkloadInput, { description: 'Kind, model size, tokens or load, data movements, cost of delay.' })
   workload!: CostWorkloadInput;
-  @Field(() => Float, { nullable: true, description: 'Total parameters (all experts), recorded with the request.' })
+  @Field(() => Float, { nullable: true, description: 'Total parameters (all experts); workload.totalParameters, when given, wins. Sizes memory in the performance model.' })
   totalParameters?: number | null;
   @Field(() => Float, { nullable: true, description: 'Memory each device needs, GB (default: no minimum).' })
   minMemoryGbPerDevice?: number | null;

@@ -72,7 +72,8 @@ export function toAcceleratorEntity(spec: AcceleratorSpec, catalogVersion: strin
 
 /**
  * An administrator's input in the catalog's own form, validated by the same schema as
- * the data files (a null figure needs its reason; UNVERIFIED figures must be null).
+ * the data files (a null figure needs its reason; UNVERIFIED figures must be null; a derived (E)
+ * figure needs a note with its arithmetic).
  */
 export function acceleratorSpecFromInput(input: AcceleratorSpecInputV1): AcceleratorSpec {
   const candidate = {
@@ -93,7 +94,8 @@ export function acceleratorSpecFromInput(input: AcceleratorSpecInputV1): Acceler
         source: input.memorySizeGb.source,
         asOf: input.memorySizeGb.asOf,
         unknownReason: input.memoryType === null ? 'not given' : null,
-        note: null,
+        // The type shares the size's evidence; a derived (E) size carries the working in its own note.
+        note: input.memoryType !== null && input.memorySizeGb.evidence === 'E' ? 'entered with memorySizeGb; its note gives the derivation' : null,
       },
     },
     memoryBandwidthTBps: input.memoryBandwidthTBps,

@@ -1,4 +1,5 @@
-import type { PoolFilterV1, WorkloadRequirementsV1 } from '@cp/contracts';
+import { HELD_BACK_FILTERS, type HeldBackFilter, type PoolFilterV1, type WorkloadRequirementsV1 } from '@cp/contracts';
+import { acceptablePrecisions } from '@cp/hardware';
 
 /** A parameterised SQL fragment; `$n` placeholders are numbered by `SqlParams`. */
 export class SqlParams {
@@ -70,26 +71,85 @@ export function poolFilterConditions(params: SqlParams, filter: PoolFilterV1): s
   return where;
 }
 
-/** WHERE conditions of a placement's physical requirements. */
-export function requirementConditions(params: SqlParams, r: WorkloadRequirementsV1): string[] {
-  const where: string[] = ['s.retired_in_version IS NULL', 'a.retired_in_version IS NULL'];
-  // Cheap checks first, so free capacity is measured only for pools that could qualify.
+/** A requirement as SQL: `fails` is true (never null) for a pool of `p` with accelerator `a` that does not meet it. */
+interface RequirementCheck {
+  readonly filter: HeldBackFilter;
+  readonly fails: string;
+}
+
+/**
+ * The checks of a placement's requirements that need no free-capacity count, in the order of
+ * HELD_BACK_FILTERS (CAPACITY, last, is `capacityFails`). `devices` is the placeholder of the
+ * device count, for the capacity check.
+ */
+function requirementChecks(params: SqlParams, r: WorkloadRequirementsV1): { checks: RequirementCheck[]; devices: string } {
+  const checks: RequirementCheck[] = [];
+  const check = (filter: HeldBackFilter, conditions: string[]): void => {
+    // An unknown figure (NULL) fails: a pool is never kept on a guess.
+    if (conditions.length > 0) checks.push({ filter, fails: conditions.map((c) => `coalesce(${c}, true)`).join(' OR ') });
+  };
+  const wished = (column: string, include: readonly string[] | undefined, exclude: readonly string[] | undefined): string[] => [
+    ...(include ? [`NOT (${column} = ANY(${params.add(include)}::text[]))`] : []),
+    ...(exclude && exclude.length > 0 ? [`${column} = ANY(${params.add(exclude)}::text[])`] : []),
+  ];
+  check('VENDOR', wished('a.vendor', r.vendors, r.excludeVendors));
+  check('ORIGIN', wished('a.origin_country', r.originCountries, r.excludeOriginCountries));
+  check('OWNERSHIP', r.ownership ? [`NOT (p.ownership = ANY(${params.add(r.ownership)}::text[]))`] : []);
+  // A precision is met at the requested one or the nearest acceptable one (@cp/hardware).
+  check('PRECISION', [...new Set(r.precisions ?? [])].map((precision) => `NOT (a.precisions && ${params.add(acceptablePrecisions(precision))}::text[])`));
+  check('MEMORY', [`a.memory_gb < ${params.add(r.minMemoryGbPerDevice)}`]);
+  check('INTERCONNECT', r.minInterconnectGBps === undefined ? [] : [`a.interconnect_gbps < ${params.add(r.minInterconnectGBps)}`]);
   const devices = params.add(r.deviceCount);
-  where.push(`p.device_count >= ${devices}`);
-  where.push(`p.available_from <= ${params.add(r.window.from)}::timestamptz`);
-  where.push(`(p.available_to IS NULL OR p.available_to >= ${params.add(r.window.to)}::timestamptz)`);
-  where.push(`f.free_devices >= ${devices}`);
-  where.push(`a.memory_gb >= ${params.add(r.minMemoryGbPerDevice)}`);
-  if (r.minInterconnectGBps !== undefined) where.push(`a.interconnect_gbps >= ${params.add(r.minInterconnectGBps)}`);
-  if (r.precisions && r.precisions.length > 0) where.push(`a.precisions @> ${params.add(r.precisions)}::text[]`);
-  if (r.vendors) where.push(`a.vendor = ANY(${params.add(r.vendors)}::text[])`);
-  if (r.excludeVendors && r.excludeVendors.length > 0) where.push(`NOT (a.vendor = ANY(${params.add(r.excludeVendors)}::text[]))`);
-  if (r.originCountries) where.push(`a.origin_country = ANY(${params.add(r.originCountries)}::text[])`);
-  if (r.excludeOriginCountries && r.excludeOriginCountries.length > 0) {
-    where.push(`NOT (a.origin_country = ANY(${params.add(r.excludeOriginCountries)}::text[]))`);
-  }
-  if (r.ownership) where.push(`p.ownership = ANY(${params.add(r.ownership)}::text[])`);
-  return where;
+  check('POOL_SIZE', [`p.device_count < ${devices}`]);
+  check('WINDOW', [`NOT (p.available_from <= ${params.add(r.window.from)}::timestamptz AND (p.available_to IS NULL OR p.available_to >= ${params.add(r.window.to)}::timestamptz))`]);
+  return { checks, devices };
+}
+
+/** CAPACITY: fewer free devices in the whole window than needed. */
+function capacityFails(devices: string): string {
+  return `f.free_devices < ${devices}`;
+}
+
+/**
+ * Every live pool, classified by the first requirement it fails (`filter`, null when it passes
+ * them all), in one statement: the candidates (most free capacity first, at most `limit`), the
+ * held-back pools closest to qualifying first (the later the filter they failed, the closer;
+ * at most `listMax`), one row of each filter beyond that so its count (`in_filter`) is known,
+ * and `matched` (every candidate, before the limit) on every row. Free capacity, the costly
+ * part, is measured only for pools that pass every other check.
+ */
+export function candidatesSql(params: SqlParams, r: WorkloadRequirementsV1, window: PoolWindow, now: Date, limit: number, listMax: number): string {
+  const { checks, devices } = requirementChecks(params, r);
+  const classify = checks.length === 0 ? 'NULL' : `CASE ${checks.map((c) => `WHEN ${c.fails} THEN '${c.filter}'`).join(' ')} END`;
+  const filterOrder = params.add(HELD_BACK_FILTERS);
+  // MATERIALIZED: inlined, the planner copies the free-capacity subquery into every expression
+  // that reads `free_devices` (the filter, the window orders) and runs it once per copy.
+  return `WITH checked AS (
+      SELECT p.id, p.site_id, p.accelerator_id, p.device_count, p.devices_per_node, p.ownership, p.price_basis,
+        p.price_amount::text AS price_amount, p.price_currency, p.price_source, p.available_from, p.available_to, p.version,
+        a.vendor, a.origin_country, a.precisions, a.memory_gb, a.interconnect_gbps, ${classify} AS cheap
+      FROM inventory.capacity_pools p
+      JOIN inventory.accelerators a ON a.id = p.accelerator_id
+      JOIN inventory.sites s ON s.id = p.site_id
+      WHERE s.retired_in_version IS NULL AND a.retired_in_version IS NULL
+    ), measured AS MATERIALIZED (
+      SELECT p.*, f.free_devices
+      FROM checked p
+      CROSS JOIN LATERAL (SELECT CASE WHEN p.cheap IS NULL THEN ${freeDevicesSql(params, window, now)} END AS free_devices) f
+    ), classified AS (
+      SELECT f.*, coalesce(f.cheap, CASE WHEN ${capacityFails(devices)} THEN 'CAPACITY' END) AS filter FROM measured f
+    )
+    SELECT * FROM (
+      SELECT m.*,
+        (count(*) FILTER (WHERE m.filter IS NULL) OVER ())::int AS matched,
+        (count(*) OVER (PARTITION BY m.filter))::int AS in_filter,
+        (row_number() OVER (PARTITION BY m.filter ORDER BY m.id))::int AS nth_in_filter,
+        (row_number() OVER (PARTITION BY m.filter IS NULL
+          ORDER BY CASE WHEN m.filter IS NULL THEN m.free_devices END DESC NULLS LAST, array_position(${filterOrder}::text[], m.filter) DESC, m.id))::int AS rn
+      FROM classified m
+    ) x
+    WHERE (x.filter IS NULL AND x.rn <= ${params.add(limit)}) OR (x.filter IS NOT NULL AND (x.rn <= ${params.add(listMax)} OR x.nth_in_filter = 1))
+    ORDER BY x.filter IS NOT NULL, x.rn`;
 }
 
 export interface PoolRow {
@@ -107,4 +167,20 @@ export interface PoolRow {
   available_to: Date | null;
   version: number;
   free_devices: number;
+}
+
+/** A row of `candidatesSql`: a pool with what its requirements were checked against. */
+export interface CandidateRow extends Omit<PoolRow, 'free_devices'> {
+  vendor: string;
+  origin_country: string;
+  precisions: string[];
+  memory_gb: number | null;
+  interconnect_gbps: number | null;
+  /** Null when the pool was held back before its free capacity was measured. */
+  free_devices: number | null;
+  filter: HeldBackFilter | null;
+  matched: number;
+  in_filter: number;
+  nth_in_filter: number;
+  rn: number;
 }

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CandidatesReplyV1, CandidatesRequestV1, ListPoolsReplyV1, ListPoolsRequestV1 } from '@cp/contracts';
+import { type CandidatesReplyV1, type CandidatesRequestV1, HELD_BACK_LIST_MAX, type ListPoolsReplyV1, type ListPoolsRequestV1 } from '@cp/contracts';
 import { HandlerError } from '@cp/messaging';
 import type { DataSource } from 'typeorm';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../common/keyset-cursor.js';
-import { POOL_COLUMNS, poolFrom, type PoolRow, poolFilterConditions, type PoolWindow, requirementConditions, SqlParams } from './pool-query.js';
+import { heldBackOf, precisionAssumptionsOf } from './held-back.js';
+import { type CandidateRow, candidatesSql, POOL_COLUMNS, poolFrom, type PoolRow, poolFilterConditions, type PoolWindow, SqlParams } from './pool-query.js';
 import { toPoolV1 } from './pools.mapper.js';
 
 const CURSOR_KIND = 'pool';
@@ -40,24 +41,29 @@ export class PoolsService {
     };
   }
 
-  /** Every pool that can physically hold the workload in its window, most free capacity first. */
+  /**
+   * Every pool that can physically hold the workload in its window, most free capacity first,
+   * and what was held back and why (counted per filter, the closest listed).
+   */
   async candidates(request: CandidatesRequestV1, now = new Date()): Promise<CandidatesReplyV1> {
-    const window = request.requirements.window;
+    const requirements = request.requirements;
+    const window = requirements.window;
     if (Date.parse(window.from) < now.getTime() - 24 * 3600_000) {
       throw new HandlerError('BAD_REQUEST', 'requirements.window.from: must not be in the past', 'requirements.window.from');
     }
     const params = new SqlParams();
-    const from = poolFrom(params, windowOrNow(window, now), now);
-    const where = requirementConditions(params, request.requirements);
-    const limit = params.add(request.limit);
-    const rows = (await this.dataSource.query(
-      `SELECT ${POOL_COLUMNS}, count(*) OVER ()::int AS matched ${from}
-        WHERE ${where.join(' AND ')} ORDER BY f.free_devices DESC, p.id LIMIT ${limit}`,
-      params.values,
-    )) as (PoolRow & { matched: number })[];
+    const sql = candidatesSql(params, requirements, windowOrNow(window, now), now, request.limit, HELD_BACK_LIST_MAX);
+    const rows = (await this.dataSource.query(sql, params.values)) as CandidateRow[];
     const [version] = (await this.dataSource.query(
       `SELECT version FROM inventory.dataset_versions WHERE dataset = 'pools' ORDER BY loaded_at DESC LIMIT 1`,
     )) as { version: string }[];
-    return { candidates: rows.map(toPoolV1), matched: rows[0]?.matched ?? 0, catalogVersion: version?.version ?? null };
+    const kept = rows.filter((row) => row.filter === null);
+    return {
+      candidates: kept.map((row) => toPoolV1({ ...row, free_devices: row.free_devices ?? 0 })),
+      matched: rows[0]?.matched ?? 0,
+      catalogVersion: version?.version ?? null,
+      heldBack: heldBackOf(rows, requirements),
+      precisionAssumptions: precisionAssumptionsOf(kept, requirements),
+    };
   }
 }

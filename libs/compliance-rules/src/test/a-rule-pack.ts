@@ -1,10 +1,17 @@
-import type { RulePackV1, RuleV1 } from '@cp/contracts';
+import type { RulePackV1, RuleReviewV1, RuleV1 } from '@cp/contracts';
 
 type ThresholdSet = RulePackV1['thresholds'][number];
 
 const citation = { text: 'test citation', url: null, evidence: 'E' as const };
 
+/** A review a LICENSE_REQUIRED rule needs to compile: `aReview({ low: 30 })`. */
+export function aReview(lead: Partial<RuleReviewV1['leadTimeDays']> = {}, policy: RuleReviewV1['policy'] = 'CASE_BY_CASE'): RuleReviewV1 {
+  return { policy, basis: 'test policy', policyEvidence: 'E', leadTimeDays: { low: 30, expected: 60, high: 120, source: 'test lead time', evidence: 'E', assumed: true, ...lead } };
+}
+
+/** A rule; a LICENSE_REQUIRED one (the default outcome) gets `aReview()` unless the overrides give a review. */
 export function aRule(overrides: Partial<RuleV1> = {}): RuleV1 {
+  const outcome = overrides.outcome ?? 'LICENSE_REQUIRED';
   return {
     id: 'test-rule',
     title: 'Test rule',
@@ -14,9 +21,9 @@ export function aRule(overrides: Partial<RuleV1> = {}): RuleV1 {
     effectiveTo: null,
     status: 'IN_FORCE',
     condition: 'true',
-    outcome: 'LICENSE_REQUIRED',
+    outcome,
     conditionsToSatisfy: [],
-    leadTimeDays: null,
+    review: outcome === 'LICENSE_REQUIRED' ? aReview() : null,
     citations: [citation],
     ...overrides,
   };

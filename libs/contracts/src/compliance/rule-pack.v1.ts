@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CountryCode, IsoDate } from '../common/reference.js';
-import { CitationV1, RuleFamily, RuleStatus, VerdictOutcome } from './verdict.v1.js';
+import { CitationV1, RuleFamily, RuleReviewV1, RuleStatus, VerdictOutcome } from './verdict.v1.js';
 
 const Cel = z.string().min(1).max(4_000);
 
@@ -16,8 +16,10 @@ export const RuleV1 = z.object({
   /** CEL over the documented facts; true means the rule applies to the candidate. */
   condition: Cel,
   outcome: VerdictOutcome,
+  /** Steps to take; a fixed lead time (a notification period) counts towards the verdict's. */
   conditionsToSatisfy: z.array(z.object({ description: z.string().min(1), leadTimeDays: z.number().int().nonnegative().nullable() })),
-  leadTimeDays: z.number().int().nonnegative().nullable(),
+  /** Review policy and lead-time range; required of every LICENSE_REQUIRED rule at publish (compileRulePack). */
+  review: RuleReviewV1.nullable().default(null),
   citations: z.array(CitationV1).min(1),
 });
 export type RuleV1 = z.output<typeof RuleV1>;

@@ -44,6 +44,14 @@ export const DataMovementV1 = z
   .strict();
 export type DataMovementV1 = z.output<typeof DataMovementV1>;
 
+/** Model size and serving shape the performance model sizes memory and throughput with. */
+const modelShape = {
+  /** All parameters (every expert of an MoE model): weights resident in memory. */
+  totalParameters: z.number().positive().max(1e14).optional(),
+  /** A published architecture of the cost scenarios (exact KV cache size); default: derived from the parameter count. */
+  architectureId: Slug.optional(),
+};
+
 const common = {
   /** Draw as a fraction of TDP for owned and colocated power; default 1 (conservative, stated in assumptions). */
   powerUtilisation: z.number().min(0).max(1).optional(),
@@ -62,11 +70,16 @@ export const TrainingCostWorkloadV1 = z
     precision: Precision,
     /** Overrides the scenario MFU. */
     mfu: FractionRange.optional(),
-    /** An mfu row of the cost scenarios; default: the row for the accelerator, model type and precision. */
+    /** An mfu row of the cost scenarios; default: the row for the accelerator, model type and precision, else the performance model. */
     mfuScenarioId: Slug.optional(),
+    ...modelShape,
     ...common,
   })
-  .strict();
+  .strict()
+  .refine((w) => !('activeParameters' in w.work) || w.totalParameters === undefined || w.work.activeParameters <= w.totalParameters, {
+    message: 'must be at least the active parameters',
+    path: ['totalParameters'],
+  });
 
 export const InferenceCostWorkloadV1 = z
   .object({
@@ -78,12 +91,27 @@ export const InferenceCostWorkloadV1 = z
     months: z.number().positive().max(120).default(1),
     /** Overrides the scenario throughput. */
     tokensPerSecondPerDevice: NumberRange.optional(),
-    /** An inferenceThroughput row of the cost scenarios; default: the row for the accelerator (decode). */
+    /** An inferenceThroughput row of the cost scenarios; default: a published row for this chip and model, else the performance model. */
     throughputScenarioId: Slug.optional(),
+    /** What is served; the performance model needs totalParameters (and activeParameters for an MoE model). */
+    modelType: z.enum(['DENSE', 'MOE']).default('DENSE'),
+    /** Serving precision of the weights (bytes per parameter and the peak used). */
+    precision: Precision.default('BF16'),
+    activeParameters: z.number().positive().max(1e14).optional(),
+    /** Tokens each sequence holds (prompt + output); default in the cost scenarios (4,096). */
+    contextLength: z.number().int().positive().max(10_000_000).optional(),
+    /** Sequences in flight per replica; default: as many as memory and the TPOT target allow. */
+    concurrentSequences: z.number().int().positive().max(1_000_000).optional(),
+    /** Time per output token ceiling (ms); default in the cost scenarios (50 ms); none for BATCH_INFERENCE. */
+    tpotTargetMs: z.number().positive().max(600_000).optional(),
+    /** Time to first token ceiling (ms). */
+    ttftTargetMs: z.number().positive().max(3_600_000).optional(),
+    ...modelShape,
     ...common,
   })
   .strict()
-  .refine((w) => w.peakTokensPerSecond >= w.averageTokensPerSecond, { message: 'must be at least averageTokensPerSecond', path: ['peakTokensPerSecond'] });
+  .refine((w) => w.peakTokensPerSecond >= w.averageTokensPerSecond, { message: 'must be at least averageTokensPerSecond', path: ['peakTokensPerSecond'] })
+  .refine((w) => w.activeParameters === undefined || w.totalParameters === undefined || w.activeParameters <= w.totalParameters, { message: 'must be at least activeParameters', path: ['totalParameters'] });
 
 export const CostWorkloadV1 = z.discriminatedUnion('kind', [TrainingCostWorkloadV1, InferenceCostWorkloadV1]);
 export type CostWorkloadV1 = z.output<typeof CostWorkloadV1>;
@@ -104,6 +132,10 @@ export const CostCandidateV1 = z
         vendor: z.string().min(1).max(100),
         denseRates: z.array(z.object({ precision: Precision, tflops: z.number().positive().nullable(), source: z.string().max(2000) }).strict()).max(10),
         tdpW: z.number().positive().nullable(),
+        /** Memory per device (GB), bandwidth (TB/s) and scale-up link (GB/s; null: PCIe only): the performance model's inputs. */
+        memoryGb: z.number().positive().nullable().optional(),
+        memoryBandwidthTBps: z.number().positive().nullable().optional(),
+        interconnectGBps: z.number().positive().nullable().optional(),
       })
       .strict(),
     site: z
@@ -141,6 +173,24 @@ export const CostEstimateV1 = z.object({
   /** On-demand list price of the same device-hours from the price book, when it has one (FOCUS ListCost). */
   listCost: MoneyRangeV1.nullable(),
   priceSource: z.object({ kind: z.enum(['CONTRACT', 'POOL', 'PRICE_BOOK']), basis: z.enum(['ON_DEMAND', 'COMMITTED', 'CAPEX']), detail: z.string() }),
+  /**
+   * Where the throughput or MFU came from: CALLER_INPUT, MEASURED (a published row of the cost
+   * scenarios) or DERIVED (the performance model, with its method); absent in older estimates.
+   */
+  performance: z
+    .object({
+      grade: z.enum(['CALLER_INPUT', 'MEASURED', 'DERIVED']),
+      method: z.string(),
+      precision: Precision,
+      /** Training: MFU against the peak at `precision`, goodput not included. */
+      mfu: QuantityRangeV1.nullable(),
+      goodput: QuantityRangeV1.nullable(),
+      /** Inference: decode tokens/s per device, replica size, TTFT. */
+      tokensPerSecondPerDevice: QuantityRangeV1.nullable(),
+      devicesPerReplica: z.number().int().positive().nullable(),
+      ttftMs: z.number().nonnegative().nullable(),
+    })
+    .optional(),
   breakdown: z.array(
     z.object({ name: z.string(), value: z.string(), unit: z.string(), formula: z.string() }),
   ),

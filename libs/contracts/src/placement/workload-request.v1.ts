@@ -17,6 +17,12 @@ export const RequestedWorkloadV1 = z
   .object({
     kind: WorkloadKind,
     activeParameters: z.number().positive().optional(),
+    totalParameters: z.number().positive().optional(),
+    architectureId: Slug.optional(),
+    contextLength: z.number().int().positive().optional(),
+    concurrentSequences: z.number().int().positive().optional(),
+    tpotTargetMs: z.number().positive().optional(),
+    ttftTargetMs: z.number().positive().optional(),
     tokens: z.number().positive().optional(),
     flops: z.number().positive().optional(),
     modelType: z.enum(['DENSE', 'MOE']).optional(),

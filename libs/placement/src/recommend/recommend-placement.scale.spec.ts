@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { HELD_BACK_FILTERS } from '@cp/contracts';
 import { estimateRttMs } from './latency.js';
 import { dominates } from './pareto.js';
 import { recommendPlacement } from './recommend-placement.js';
@@ -74,17 +75,19 @@ describe('recommendPlacement on 5,000 synthetic candidates', () => {
     expect(rejectedIds.size).toBe(result.rejected.length);
     expect(result.counts.survived).toBe(survivors.length);
     expect(result.counts.survived + Object.values(result.counts.rejectedByFilter).reduce((a, b) => a + b, 0)).toBe(5_000);
-    // The set is built so that every filter but the licence and capacity ones rejects something, and many survive.
-    expect(Object.entries(result.counts.rejectedByFilter).filter(([, n]) => n === 0).map(([f]) => f)).toEqual(['LICENSE_NOT_ACCEPTED', 'INSUFFICIENT_CAPACITY']);
+    // The set is built so that every filter but the licence and capacity ones rejects something, and many survive
+    // (inventory held nothing back here, so its filters count 0).
+    expect(Object.entries(result.counts.rejectedByFilter).filter(([, n]) => n === 0).map(([f]) => f)).toEqual([...HELD_BACK_FILTERS, 'LICENSE_NOT_ACCEPTED', 'INSUFFICIENT_CAPACITY']);
     expect(survivors.length).toBeGreaterThan(500);
   });
 
-  it('ranks 1, 2, 3 … by score, then cost, then candidateId', () => {
+  it('ranks 1, 2, 3 … by score, then cost, time, risk and latency, then candidateId', () => {
     const ranked = [result.chosen!, ...result.alternatives];
     expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
     for (let i = 1; i < ranked.length; i++) {
       const [a, b] = [ranked[i - 1], ranked[i]];
-      const order = a.score - b.score || a.objectives.totalCost.value - b.objectives.totalCost.value || (a.candidateId < b.candidateId ? -1 : 1);
+      const [oa, ob] = [objectives.get(a.candidateId)!, objectives.get(b.candidateId)!];
+      const order = a.score - b.score || oa.reduce((o, v, k) => o || v - ob[k], 0) || (a.candidateId < b.candidateId ? -1 : 1);
       expect(order).toBeLessThan(0);
     }
     expect(result.alternatives).toHaveLength(50);
@@ -107,6 +110,20 @@ describe('recommendPlacement on 5,000 synthetic candidates', () => {
   it('marks front members in the ranked entries and chooses one of them when every weight is positive', () => {
     for (const r of [result.chosen!, ...result.alternatives]) expect(r.onParetoFront).toBe(front.has(r.candidateId));
     expect(result.chosen!.onParetoFront).toBe(true);
+  });
+
+  it('scores the front members the same, in the same order, when every dominated candidate is removed', () => {
+    const frontOnly = recommendPlacement({ ...input, candidates: candidates.filter((c) => front.has(c.candidateId)) });
+    const listed = (r: typeof result) => new Map([r.chosen!, ...r.alternatives].map((x) => [x.candidateId, x]));
+    const [before, after] = [listed(result), listed(frontOnly)];
+    const common = [...before.keys()].filter((id) => after.has(id));
+    expect(common.length).toBeGreaterThan(1);
+    expect([...after.keys()].filter((id) => before.has(id))).toEqual(common);
+    for (const id of common) {
+      expect([after.get(id)!.score, after.get(id)!.normalised]).toEqual([before.get(id)!.score, before.get(id)!.normalised]);
+    }
+    expect(frontOnly.chosen!.candidateId).toBe(result.chosen!.candidateId);
+    expect(frontOnly.paretoFront).toEqual(result.paretoFront);
   });
 
   it('gives the same ranking for the candidates in another order', () => {

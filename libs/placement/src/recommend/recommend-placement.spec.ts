@@ -1,8 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { RecommendError } from './recommend.error.js';
 import { MAX_ALTERNATIVES, recommendPlacement } from './recommend-placement.js';
-import type { RecommendationResult, RecommendInput, RejectionFilter } from './recommend.types.js';
+import type { RankedCandidate, RecommendationResult, RecommendInput, RejectionFilter } from './recommend.types.js';
+import { SCORING_MODEL } from './scoring.js';
 import { aCandidate, anInput, aReason, SHANGHAI } from './test/candidates.js';
+
+/** Scores and normalised values are rounded to 6 places (README, Scoring). */
+const r6 = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 const JOHOR = 'Princeton Digital Group JH1, Sedenak Tech Park, Johor (MY), pool pool-my-johor-sedenak-pdg-h100-sxm-1';
 
@@ -195,23 +199,25 @@ describe('recommendPlacement: weights and ranking', () => {
   it('normalises the weights to sum 1 and explains the win over the runner-up with the numbers', () => {
     const result = recommendPlacement(anInput({ weights: { cost: 3, time: 1, risk: 0, latency: 0 }, candidates: [cheapSlow, dearFast] }));
     expect(result.weights).toEqual({ cost: 0.75, time: 0.25, risk: 0, latency: 0 });
+    // Time to result 62 and 22 days (2 transfer + run); cost 1.0 M and 1.5 M; both risk 0.0333 (cost spread only).
+    const slower = r6(Math.log10(62 / 22)); // 0.449969: the cheap one is 2.82× the fastest time
+    const dearer = r6(Math.log10(1.5)); // 0.176091: the fast one is 1.5× the cheapest cost
     const chosen = result.chosen!;
-    expect(chosen.score).toBe(0.25);
-    expect(result.alternatives[0].score).toBe(0.75);
-    expect(chosen.normalised).toEqual({ cost: 0, time: 1, risk: 0, latency: 0 });
-    expect(chosen.why[0]).toMatch(/^Cheap Slow DC \(MY\), pool pool-cheap-slow, .* has the lowest weighted score, 0.25, of 2 candidates that passed the filters \(0 rejected; weights cost 0.75, time 0.25, risk 0, latency 0/);
-    expect(chosen.why).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^It beat the runner-up Dear Fast DC \(MY\), pool pool-dear-fast, .* \(score 0.75\) by 0.5:$/),
-        'cost: 1,000,000.00 USD vs 1,500,000.00 USD, 500,000.00 USD (33.3%) cheaper (0.75 of score in its favour).',
-        'time to result: 62 days vs 22 days, 40 days later (0.25 of score against it).',
-        'risk: 0.0333 vs 0.0333, the same (weight 0, not counted).',
-        'On the Pareto front: no other candidate is at least as good on every objective and better on one.',
-      ]),
-    );
+    expect(chosen.normalised).toEqual({ cost: 0, time: slower, risk: 0.0333, latency: 0 });
+    expect(result.alternatives[0].normalised).toEqual({ cost: dearer, time: 0, risk: 0.0333, latency: 0 });
+    expect(chosen.score).toBe(r6(0.25 * slower)); // 0.112492
+    expect(result.alternatives[0].score).toBe(r6(0.75 * dearer)); // 0.132068
+    expect(chosen.why[0]).toMatch(/^Cheap Slow DC \(MY\), pool pool-cheap-slow, .* has the lowest weighted score, 0.112492, of 2 candidates that passed the filters \(0 rejected; weights cost 0.75, time 0.25, risk 0, latency 0\)\.$/);
+    expect(chosen.why.slice(2)).toEqual([
+      expect.stringMatching(/^It beat the runner-up Dear Fast DC \(MY\), pool pool-dear-fast, .* \(score 0.132068\) by 0.019576:$/),
+      'cost: 1,000,000.00 USD vs 1,500,000.00 USD, 500,000.00 USD (33.3%) cheaper; normalised 0 vs 0.176091: weight 0.75 × 0.176091 = 0.132068 of score in its favour.',
+      'time to result: 62 days vs 22 days, 40 days later; normalised 0.449969 vs 0: weight 0.25 × 0.449969 = 0.112492 of score against it.',
+      'risk: 0.0333 vs 0.0333, the same; normalised 0.0333 vs 0.0333, weight 0: not counted.',
+      'On the Pareto front: no other candidate is at least as good on every objective and better on one.',
+    ]);
     expect(result.alternatives[0].why).toEqual([
-      'Rank 2, score 0.75, 0.5 behind the chosen pool-cheap-slow (0.25).',
-      'Against the chosen one: cost 1,500,000.00 USD, 500,000.00 USD (50%) dearer; time to result 22 days, 40 days sooner; risk 0.0333, the same.',
+      'Rank 2, score 0.132068, 0.019576 behind the chosen pool-cheap-slow (0.112492).',
+      'Against the chosen one: cost 1,500,000.00 USD (normalised 0.176091), 500,000.00 USD (50%) dearer; time to result 22 days (normalised 0), 40 days sooner; risk 0.0333 (normalised 0.0333), the same.',
       'On the Pareto front: no other candidate is at least as good on every objective and better on one.',
     ]);
   });
@@ -243,7 +249,7 @@ describe('recommendPlacement: weights and ranking', () => {
         ['pool-b', 0],
         ['pool-0-dear', 0],
       ]);
-      expect(result.chosen!.why[1]).toMatch(/^It tied with the runner-up .* pool pool-b, .* on score 0 and comes first by candidateId:$/);
+      expect(result.chosen!.why[2]).toMatch(/^It tied with the runner-up .* pool pool-b, .* on score 0 and comes first by candidateId:$/);
     }
   });
 
@@ -253,8 +259,12 @@ describe('recommendPlacement: weights and ranking', () => {
     const result = recommendPlacement(anInput({ kind: 'INFERENCE', users: SHANGHAI, weights: { cost: 0, time: 0, risk: 0, latency: 1 }, candidates: [far, near] }));
     expect(result.chosen?.candidateId).toBe('pool-cn-shanghai');
     expect(result.chosen!.objectives.latencyMs!).toBeLessThan(1);
-    expect(result.alternatives[0].normalised.latency).toBe(1);
-    expect(result.chosen!.why).toEqual(expect.arrayContaining([expect.stringMatching(/^latency: 0\.\d ms vs 56\.\d ms, 5\d\.\d ms lower \(1 of score in its favour\)\.$/)]));
+    // No target: ms ÷ the model's longest round trip (300.2 ms), an absolute scale.
+    const farMs = result.alternatives[0].objectives.latencyMs!;
+    expect(result.alternatives[0].normalised.latency).toBe(r6(farMs / 300.2));
+    expect(result.chosen!.why).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^latency: 0\.\d ms vs 56\.\d ms, 5\d\.\d ms lower; normalised 0\.00\d+ vs 0\.18\d+: weight 1 × 0\.18\d+ = 0\.18\d+ of score in its favour\.$/)]),
+    );
   });
 
   it('reports null latency and neutral normalised latency without users', () => {
@@ -288,6 +298,128 @@ describe('recommendPlacement: weights and ranking', () => {
   });
 });
 
+describe('recommendPlacement: normalisation that other candidates cannot stretch', () => {
+  // Issue 15 item 7. Same time (32 days) and cost spread (risk 0.0333) everywhere; the cheap one is
+  // allowed with 2 conditions (0.1 + 2 × 0.05 = 0.2 more risk) and 71 % cheaper than the safe one.
+  const cheapRisky = aCandidate({
+    id: 'pool-cheap-risky',
+    siteName: 'Cheap Risky DC',
+    verdict: { outcome: 'ALLOWED_WITH_CONDITIONS', conditions: [1, 2].map((i) => ({ ruleId: `c${i}`, description: 'filing', leadTimeDays: null })) },
+    estimate: { cost: '290000' },
+  });
+  const safe = aCandidate({ id: 'pool-safe', siteName: 'Safe DC', estimate: { cost: '1000000' } });
+  // Dominated by the safe one (dearer, same time and risk). Under min–max it stretched the cost axis
+  // so far that 71 % became 0.073 of it, while the 0.2 risk gap was the whole risk axis.
+  const dearSafe = aCandidate({ id: 'pool-dear-safe', siteName: 'Dear Safe DC', estimate: { cost: '10000000' } });
+  const equal = { cost: 1, time: 1, risk: 1, latency: 1 };
+  const ranking = (result: RecommendationResult) => [result.chosen!, ...result.alternatives].map((r) => r.candidateId);
+  const entry = (result: RecommendationResult, id: string): RankedCandidate => [result.chosen!, ...result.alternatives].find((r) => r.candidateId === id)!;
+
+  it('lets a 71 % cheaper option beat a 0.2 risk difference under equal weights, with three candidates', () => {
+    const result = recommendPlacement(anInput({ weights: equal, candidates: [safe, cheapRisky, dearSafe] }));
+    expect(ranking(result)).toEqual(['pool-cheap-risky', 'pool-safe', 'pool-dear-safe']);
+    const [chosen, runnerUp] = [entry(result, 'pool-cheap-risky'), entry(result, 'pool-safe')];
+    expect(chosen.objectives.riskScore - runnerUp.objectives.riskScore).toBeCloseTo(0.2, 10);
+    // Cost: log10(ratio to the cheapest); 1,000,000 / 290,000 = 3.448×. Risk: the score itself. No users: latency 0.
+    const costOfSafe = r6(Math.log10(1_000_000 / 290_000)); // 0.537602
+    expect(chosen.normalised).toEqual({ cost: 0, time: 0, risk: 0.2333, latency: 0 });
+    expect(runnerUp.normalised).toEqual({ cost: costOfSafe, time: 0, risk: 0.0333, latency: 0 });
+    expect(entry(result, 'pool-dear-safe').normalised.cost).toBe(1); // 34.5× the cheapest: past 10×, capped
+    expect(chosen.score).toBe(r6((0 + 0 + 0.2333) / 4)); // 0.058325
+    expect(runnerUp.score).toBe(r6((costOfSafe + 0 + 0.0333) / 4)); // 0.142726
+    expect(chosen.why).toEqual(
+      expect.arrayContaining([
+        'cost: 290,000.00 USD vs 1,000,000.00 USD, 710,000.00 USD (71%) cheaper; normalised 0 vs 0.537602: weight 0.25 × 0.537602 = 0.134401 of score in its favour.',
+        'risk: 0.2333 vs 0.0333, 0.2 higher; normalised 0.2333 vs 0.0333: weight 0.25 × 0.2 = 0.05 of score against it.',
+      ]),
+    );
+  });
+
+  it('does not change the others when a dominated candidate is added or removed, in any input order', () => {
+    const worse = aCandidate({ id: 'pool-worse', siteName: 'Worse DC', estimate: { cost: '1100000', runDays: '40' } }); // dominated by safe
+    const scored = (candidates: RecommendInput['candidates']) => {
+      const result = recommendPlacement(anInput({ weights: equal, candidates }));
+      return ranking(result)
+        .filter((id) => id !== dearSafe.candidateId && id !== worse.candidateId)
+        .map((id) => [id, entry(result, id).score, entry(result, id).normalised]);
+    };
+    const pair = scored([safe, cheapRisky]);
+    expect(pair.map(([id]) => id)).toEqual(['pool-cheap-risky', 'pool-safe']);
+    for (const candidates of [
+      [safe, cheapRisky, dearSafe],
+      [dearSafe, cheapRisky, safe],
+      [worse, safe, cheapRisky],
+      [cheapRisky, worse, dearSafe, safe],
+    ]) {
+      expect(scored(candidates)).toEqual(pair);
+    }
+  });
+
+  it('says how each objective was normalised, with the reference values, in the chosen one’s why', () => {
+    const result = recommendPlacement(anInput({ weights: equal, candidates: [safe, cheapRisky] }));
+    expect(result.chosen!.why[1]).toBe(
+      'Each objective is normalised on its own scale, 0 best to 1, not stretched by the other candidates: ' +
+        'cost = log(cost ÷ the cheapest, 290,000.00 USD) ÷ log 10, at most 1 (2× the cheapest is 0.301, 10× is 1); ' +
+        'time to result the same against the fastest, 32 days (under 1 day counted as 1); ' +
+        'risk = the risk score; latency not scored (no users given). Score = Σ weight × normalised.',
+    );
+    expect(result.scales).toEqual({ cheapestCost: { amount: '290000', currency: 'USD' }, fastestDays: 32, latencyFullScaleMs: null });
+    const withTarget = recommendPlacement(anInput({ kind: 'INFERENCE', users: SHANGHAI, latencyTargetMs: 60, weights: equal, candidates: [safe] }));
+    expect(withTarget.chosen!.why[1]).toMatch(/; latency = ms ÷ 60 ms \(the latency target\), at most 1\. Score = Σ weight × normalised\.$/);
+    const noTarget = recommendPlacement(anInput({ kind: 'INFERENCE', users: SHANGHAI, weights: equal, candidates: [safe] }));
+    expect(noTarget.chosen!.why[1]).toMatch(/; latency = ms ÷ 300\.2 ms \(the longest round trip of the latency model; no target given\), at most 1\./);
+  });
+
+  it('scores latency against the target when given, else against the round trip to the antipodes', () => {
+    // 2 × half the Earth's circumference ÷ 200,000 km/s × 1.5 route inflation, in ms to 0.1.
+    expect(SCORING_MODEL.latencyReferenceMs.value).toBe(Math.round(((2 * Math.PI * 6371.0088) / 200_000) * 1.5 * 1000 * 10) / 10);
+    expect(SCORING_MODEL.latencyReferenceMs.value).toBe(300.2);
+    const withTarget = recommendPlacement(anInput({ kind: 'INFERENCE', users: SHANGHAI, latencyTargetMs: 60, candidates: [safe] }));
+    const ms = withTarget.chosen!.objectives.latencyMs!;
+    expect(withTarget.chosen!.normalised.latency).toBe(r6(ms / 60));
+    expect(withTarget.scales!.latencyFullScaleMs).toBe(60);
+    // Training ignores the latency filter but still scores against the stated target: at most 1.
+    const training = recommendPlacement(anInput({ kind: 'TRAINING', users: SHANGHAI, latencyTargetMs: 20, candidates: [safe] }));
+    expect(training.chosen!.objectives.latencyMs!).toBeGreaterThan(20);
+    expect(training.chosen!.normalised.latency).toBe(1);
+  });
+
+  const normalisedCases: { name: string; shapes: { cost?: string; runDays?: string; transferDays?: string }[]; cost: number[]; time: number[] }[] = [
+    { name: '2× the cheapest is log10 2, whatever else is present', shapes: [{ cost: '100' }, { cost: '200' }, { cost: '150' }], cost: [0, r6(Math.log10(2)), r6(Math.log10(1.5))], time: [0, 0, 0] },
+    { name: 'the same ratios at another magnitude', shapes: [{ cost: '1000000' }, { cost: '2000000' }], cost: [0, r6(Math.log10(2))], time: [0, 0] },
+    { name: '10× and beyond the cheapest is 1', shapes: [{ cost: '100' }, { cost: '1000' }, { cost: '5000' }], cost: [0, 1, 1], time: [0, 0, 0] },
+    { name: 'a free candidate makes every priced one 1', shapes: [{ cost: '0' }, { cost: '1' }], cost: [0, 1], time: [0, 0] },
+    { name: 'time by its ratio to the fastest', shapes: [{ runDays: '18' }, { runDays: '38' }], cost: [0, 0], time: [0, r6(Math.log10(40 / 20))] },
+    {
+      name: 'times under a day count as a day',
+      shapes: [
+        { transferDays: '0', runDays: '0' },
+        { transferDays: '0.5', runDays: '0' },
+        { transferDays: '2', runDays: '0' },
+      ],
+      cost: [0, 0, 0],
+      time: [0, 0, r6(Math.log10(2))],
+    },
+  ];
+  it.each(normalisedCases)('$name', ({ shapes, cost, time }) => {
+    const candidates = shapes.map((shape, i) => aCandidate({ id: `pool-${i}`, estimate: { low: shape.cost ?? '1000000', high: shape.cost ?? '1000000', ...shape } }));
+    const result = recommendPlacement(anInput({ candidates }));
+    expect(candidates.map((c) => entry(result, c.candidateId).normalised.cost)).toEqual(cost);
+    expect(candidates.map((c) => entry(result, c.candidateId).normalised.time)).toEqual(time);
+  });
+
+  it('chooses a Pareto front member when scores and costs tie: the one that dominates comes first', () => {
+    // Cost alone: equal scores and costs. pool-a sorts first by id but is slower, so dominated.
+    const slow = aCandidate({ id: 'pool-a', estimate: { cost: '100', runDays: '40' } });
+    const fast = aCandidate({ id: 'pool-b', estimate: { cost: '100', runDays: '30' } });
+    const result = recommendPlacement(anInput({ weights: { cost: 1, time: 0, risk: 0, latency: 0 }, candidates: [slow, fast] }));
+    expect(ranking(result)).toEqual(['pool-b', 'pool-a']);
+    expect(result.chosen!.onParetoFront).toBe(true);
+    expect(result.paretoFront).toEqual(['pool-b']);
+    expect(result.chosen!.why[2]).toMatch(/^It tied with the runner-up .* pool pool-a, .* on score 0 and is as cheap and sooner:$/);
+  });
+});
+
 describe('recommendPlacement: everything rejected', () => {
   it('chooses nothing and gives every reason', () => {
     const input = anInput({
@@ -315,7 +447,7 @@ describe('recommendPlacement: everything rejected', () => {
     expect(result.counts).toEqual({
       candidates: 4,
       survived: 0,
-      rejectedByFilter: { PROHIBITED: 1, LICENSE_NOT_ACCEPTED: 0, EXCLUDED_COUNTRY: 1, NOT_PRICED: 1, INSUFFICIENT_CAPACITY: 0, MISSES_DEADLINE: 0, OVER_BUDGET: 1, LATENCY: 0 },
+      rejectedByFilter: { VENDOR: 0, ORIGIN: 0, OWNERSHIP: 0, PRECISION: 0, MEMORY: 0, INTERCONNECT: 0, POOL_SIZE: 0, WINDOW: 0, CAPACITY: 0, PROHIBITED: 1, LICENSE_NOT_ACCEPTED: 0, EXCLUDED_COUNTRY: 1, NOT_PRICED: 1, INSUFFICIENT_CAPACITY: 0, MISSES_DEADLINE: 0, OVER_BUDGET: 1, LATENCY: 0 },
     });
   });
 
@@ -347,10 +479,12 @@ describe('recommendPlacement: output', () => {
     const result = recommendPlacement(input);
     expect(result.model.latency.routeInflation.value).toBe(1.5);
     expect(result.model.risk.outcomeBase.LICENSE_REQUIRED.value).toBe(0.3);
+    expect(result.model.scoring.fullPenaltyRatio.value).toBe(10);
   });
 
   it('fills the ranked entry', () => {
-    const chosen = recommendPlacement(input).chosen!;
+    // Cost alone decides, so the cheaper pool-y, allowed with a condition, is chosen.
+    const chosen = recommendPlacement({ ...input, weights: { cost: 1, time: 0, risk: 0, latency: 0 } }).chosen!;
     expect(chosen).toMatchObject({
       candidateId: 'pool-y',
       poolId: 'pool-y',
@@ -373,6 +507,14 @@ describe('recommendPlacement: input it cannot rank', () => {
     { name: 'a bad date', input: anInput({ now: 'yesterday' }), code: 'INVALID_RECOMMEND_INPUT', field: 'now' },
     { name: 'a duplicate candidate', input: anInput({ candidates: [aCandidate(), aCandidate()] }), code: 'INVALID_RECOMMEND_INPUT', field: 'candidates[1].candidateId' },
     { name: 'a bad budget', input: anInput({ budget: { amount: '1e6', currency: 'USD' } }), code: 'INVALID_RECOMMEND_INPUT', field: 'budget.amount' },
+    // Cost is scored by its ratio to the cheapest: a negative total has no ratio.
+    { name: 'a negative total', input: anInput({ candidates: [aCandidate({ estimate: { cost: '10', low: '-5', high: '20' } })] }), code: 'INVALID_RECOMMEND_INPUT', field: 'candidates[0].estimate.total.low' },
+    {
+      name: 'a negative time to result',
+      input: anInput({ candidates: [aCandidate({ estimate: { transferDays: '0', runDays: '-3' } })] }),
+      code: 'INVALID_RECOMMEND_INPUT',
+      field: 'candidates[0].estimate.timeToResultDays.expected',
+    },
     {
       name: 'estimates in two currencies',
       input: anInput({ candidates: [aCandidate({ id: 'pool-a' }), aCandidate({ id: 'pool-b', estimate: { currency: 'MYR' } })] }),

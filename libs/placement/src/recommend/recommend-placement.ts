@@ -1,4 +1,5 @@
 import { type Evaluated, type FilterContext, firstFailure, labelOf, type ParsedEstimate } from './filters.js';
+import { heldBackRejections } from './held-back.js';
 import { greatCircleKm, LATENCY_MODEL, rttOfDistance } from './latency.js';
 import { D, type Dec, decimal, formatDays, formatMoney, formatNumber, MS_PER_DAY, round } from './numbers.js';
 import { dominates, paretoFront } from './pareto.js';
@@ -6,6 +7,7 @@ import { RecommendError } from './recommend.error.js';
 import {
   type RecommendCandidateLabel,
   type RecommendNormalisedObjectives,
+  type RecommendScales,
   type RecommendWeights,
   type RankedCandidate,
   type RecommendationResult,
@@ -17,6 +19,7 @@ import {
   type RiskAssessment,
 } from './recommend.types.js';
 import { RISK_MODEL, riskOf } from './risk.js';
+import { countedDays, latencyFullScaleMs, latencyPenalty, ratioPenalty, SCORING_MODEL } from './scoring.js';
 
 /** At most this many alternatives are listed; the rest are counted in `alternativesOmitted`. */
 export const MAX_ALTERNATIVES = 50;
@@ -49,7 +52,9 @@ export function recommendPlacement(input: RecommendInput): RecommendationResult 
   const ctx = contextOf(input);
   const parsed = checkCandidates(input);
 
-  const rejected: Rejection[] = [];
+  // Pools inventory held back are rejections too, counted (and listed as far as inventory listed them).
+  const held = heldBackRejections(input.heldBack, input.candidates);
+  const rejected: Rejection[] = [...held.rejected];
   const passed: Evaluated[] = [];
   for (const [i, candidate] of input.candidates.entries()) {
     const e = evaluate(candidate, parsed[i], ctx);
@@ -58,15 +63,15 @@ export function recommendPlacement(input: RecommendInput): RecommendationResult 
     else rejected.push({ ...labelFields(candidate), filter: failure.detail.filter, reason: failure.reason, detail: failure.detail });
   }
 
-  const survivors = scoreAll(passed, weights, ctx.users !== null);
+  const { survivors, scales } = scoreAll(passed, weights, ctx);
   markParetoFront(survivors);
 
   // Entries only for what is listed: the rest are counted, and their ids are in the front if on it.
   const ranked = survivors.slice(0, MAX_ALTERNATIVES + 1).map((s, i) => toRanked(s, i + 1, ctx));
-  if (ranked.length > 0) ranked[0].why = whyChosen(survivors, weights, rejected.length);
+  if (ranked.length > 0) ranked[0].why = whyChosen(survivors, weights, rejected.length + held.omitted, scales!, ctx);
   for (let i = 1; i < ranked.length; i++) ranked[i].why = whyNotChosen(survivors[i], survivors, i + 1);
 
-  const rejectedByFilter = Object.fromEntries(REJECTION_FILTERS.map((f) => [f, 0])) as Record<RejectionFilter, number>;
+  const rejectedByFilter = Object.fromEntries(REJECTION_FILTERS.map((f) => [f, held.unlisted[f] ?? 0])) as Record<RejectionFilter, number>;
   for (const r of rejected) rejectedByFilter[r.filter] += 1;
 
   return {
@@ -75,9 +80,11 @@ export function recommendPlacement(input: RecommendInput): RecommendationResult 
     alternativesOmitted: Math.max(0, survivors.length - 1 - MAX_ALTERNATIVES),
     paretoFront: survivors.filter((s) => s.onFront).map((s) => s.e.candidate.candidateId),
     rejected,
-    counts: { candidates: input.candidates.length, survived: survivors.length, rejectedByFilter },
+    rejectedOmitted: held.omitted,
+    counts: { candidates: input.candidates.length + held.total, survived: survivors.length, rejectedByFilter },
     weights,
-    model: { latency: LATENCY_MODEL, risk: RISK_MODEL },
+    scales,
+    model: { latency: LATENCY_MODEL, risk: RISK_MODEL, scoring: SCORING_MODEL },
   };
 }
 
@@ -140,16 +147,20 @@ function checkCandidates(input: RecommendInput): (ParsedEstimate | null)[] {
     const { total, timeToResultDays, transferDays, leadTimeDays } = c.estimate;
     const [low, expected, high] = [decimal(`${at}.total.low`, total.low), decimal(`${at}.total.expected`, total.expected), decimal(`${at}.total.high`, total.high)];
     if (low.gt(expected) || expected.gt(high)) throw invalid(`${at}.total`, `must satisfy low ≤ expected ≤ high, got ${total.low} / ${total.expected} / ${total.high}`);
+    // Cost and time are scored by their ratio to the lowest, which means nothing below 0.
+    if (low.isNegative()) throw invalid(`${at}.total.low`, `must not be negative, got ${total.low}`);
     if (!Number.isInteger(leadTimeDays) || leadTimeDays < 0) throw invalid(`${at}.leadTimeDays`, `must be a whole number of days ≥ 0, got ${leadTimeDays}`);
     if (currency === null) currency = { code: total.currency, field: `${at}.total.currency` };
     else if (currency.code !== total.currency) {
       throw new RecommendError('CURRENCY_MISMATCH', `${at}.total.currency is ${total.currency} but ${currency.field} is ${currency.code}: costs are compared in one currency`, `${at}.total.currency`);
     }
+    const timeToResult = decimal(`${at}.timeToResultDays.expected`, timeToResultDays.expected);
+    if (timeToResult.isNegative()) throw invalid(`${at}.timeToResultDays.expected`, `must not be negative, got ${timeToResultDays.expected}`);
     return {
       low,
       expected,
       high,
-      timeToResult: decimal(`${at}.timeToResultDays.expected`, timeToResultDays.expected),
+      timeToResult,
       timeToResultHigh: decimal(`${at}.timeToResultDays.high`, timeToResultDays.high),
       leadTime: new D(leadTimeDays),
       transfer: decimal(`${at}.transferDays.expected`, transferDays.expected),
@@ -183,23 +194,15 @@ function labelFields(c: RecommendCandidate): RecommendCandidateLabel {
   };
 }
 
-/** Min–max to [0, 1] (all equal → 0); null (no latency) is neutral: 0. */
-function normaliser(values: readonly (number | null)[]): (v: number | null) => number {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    if (v === null) continue;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (min === Infinity) return () => 0;
-  const span = max - min;
-  return (v) => (v === null || span === 0 ? 0 : round((v - min) / span));
-}
-
-/** Scores and ranks the survivors: score, then expected cost, then candidateId. */
-function scoreAll(passed: Evaluated[], w: RecommendWeights, withLatency: boolean): Survivor[] {
-  // Decimals order and break ties exactly; floats are plenty for a normalised value in [0, 1].
+/**
+ * Scores and ranks the survivors: score, then expected cost, time, risk and latency, then
+ * candidateId. Each objective is normalised on its own fixed scale (`SCORING_MODEL`); only the
+ * cheapest cost and the fastest time come from the survivors, and a dominated candidate is never
+ * strictly either, so it moves no other score. The later tie-breaks put a candidate before any it
+ * dominates, so the chosen one is always on the Pareto front.
+ */
+function scoreAll(passed: Evaluated[], w: RecommendWeights, ctx: FilterContext): { survivors: Survivor[]; scales: RecommendScales | null } {
+  // Decimals order and break ties exactly; floats are plenty for a ratio or a normalised value in [0, 1].
   const base = passed.map((e) => ({
     e,
     cost: e.parsed!.expected,
@@ -207,12 +210,16 @@ function scoreAll(passed: Evaluated[], w: RecommendWeights, withLatency: boolean
     timeDays: Number(e.candidate.estimate!.timeToResultDays.expected),
     risk: riskOf(e.candidate),
   }));
-  if (base.length === 0) return [];
+  if (base.length === 0) return { survivors: [], scales: null };
 
-  const cost = normaliser(base.map((b) => b.costValue));
-  const time = normaliser(base.map((b) => b.timeDays));
-  const risk = normaliser(base.map((b) => b.risk.score));
-  const latency = normaliser(base.map((b) => b.e.latencyMs));
+  const cheapest = base.reduce((a, b) => (b.cost.lt(a.cost) ? b : a));
+  const fastestDays = countedDays(Math.min(...base.map((b) => b.timeDays)));
+  const latencyFullMs = ctx.users === null ? null : latencyFullScaleMs(ctx.latencyTargetMs);
+  const scales: RecommendScales = {
+    cheapestCost: { amount: cheapest.e.candidate.estimate!.total.expected, currency: cheapest.e.candidate.estimate!.total.currency },
+    fastestDays,
+    latencyFullScaleMs: latencyFullMs,
+  };
 
   // Exact order of the costs as small integers, so the Pareto test never compares floats of decimals.
   const byCost = [...base].sort((a, b) => a.cost.cmp(b.cost));
@@ -221,18 +228,20 @@ function scoreAll(passed: Evaluated[], w: RecommendWeights, withLatency: boolean
 
   const survivors: Survivor[] = base.map((b) => {
     const normalised: RecommendNormalisedObjectives = {
-      cost: cost(b.costValue),
-      time: time(b.timeDays),
-      risk: risk(b.risk.score),
-      latency: latency(b.e.latencyMs),
+      cost: ratioPenalty(b.costValue, cheapest.costValue),
+      time: ratioPenalty(countedDays(b.timeDays), fastestDays),
+      risk: b.risk.score,
+      latency: latencyFullMs === null ? 0 : latencyPenalty(b.e.latencyMs, latencyFullMs),
     };
     const score = round(w.cost * normalised.cost + w.time * normalised.time + w.risk * normalised.risk + w.latency * normalised.latency);
     const point = [costRank.get(b)!, b.timeDays, b.risk.score];
-    if (withLatency) point.push(b.e.latencyMs ?? 0);
+    if (ctx.users !== null) point.push(b.e.latencyMs ?? 0);
     return { ...b, normalised, score, point, onFront: false };
   });
   const id = (s: Survivor): string => s.e.candidate.candidateId;
-  return survivors.sort((a, b) => a.score - b.score || a.cost.cmp(b.cost) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+  const byObjectives = (a: Survivor, b: Survivor): number => a.point.reduce((order, v, k) => order || v - b.point[k], 0);
+  survivors.sort((a, b) => a.score - b.score || byObjectives(a, b) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0));
+  return { survivors, scales };
 }
 
 function markParetoFront(survivors: Survivor[]): void {
@@ -333,12 +342,30 @@ function nameOf(s: Survivor): string {
   return labelOf(s.e.candidate);
 }
 
-function whyChosen(survivors: Survivor[], w: RecommendWeights, rejectedCount: number): string[] {
+/** How each objective was normalised in this run, with its reference values: the arithmetic behind every `normalised`. */
+function methodPhrase(scales: RecommendScales, ctx: FilterContext): string {
+  const span = SCORING_MODEL.fullPenaltyRatio.value;
+  const floor = SCORING_MODEL.timeFloorDays.value;
+  const cheapest = formatMoney(new D(scales.cheapestCost.amount), scales.cheapestCost.currency);
+  const latency =
+    scales.latencyFullScaleMs === null
+      ? 'latency not scored (no users given)'
+      : `latency = ms ÷ ${formatNumber(scales.latencyFullScaleMs, 1)} ms (${ctx.latencyTargetMs === null ? 'the longest round trip of the latency model; no target given' : 'the latency target'}), at most 1`;
+  return (
+    `Each objective is normalised on its own scale, 0 best to 1, not stretched by the other candidates: ` +
+    `cost = log(cost ÷ the cheapest, ${cheapest}) ÷ log ${span}, at most 1 (2× the cheapest is ${formatNumber(ratioPenalty(2, 1), 3)}, ${span}× is 1); ` +
+    `time to result the same against the fastest, ${formatDays(scales.fastestDays)} days (under ${formatDays(floor)} day counted as ${formatDays(floor)}); ` +
+    `risk = the risk score; ${latency}. Score = Σ weight × normalised.`
+  );
+}
+
+function whyChosen(survivors: Survivor[], w: RecommendWeights, rejectedCount: number, scales: RecommendScales, ctx: FilterContext): string[] {
   const chosen = survivors[0];
   const weights = OBJECTIVES.map((k) => `${k} ${formatNumber(w[k], 3)}`).join(', ');
   const why = [
     `${nameOf(chosen)} has the lowest weighted score, ${chosen.score}, of ${survivors.length} candidate${survivors.length === 1 ? '' : 's'} that passed the filters ` +
-      `(${rejectedCount} rejected; weights ${weights}; each objective normalised 0 best to 1 worst).`,
+      `(${rejectedCount} rejected; weights ${weights}).`,
+    methodPhrase(scales, ctx),
   ];
   const runnerUp = survivors[1];
   if (runnerUp === undefined) {
@@ -348,21 +375,37 @@ function whyChosen(survivors: Survivor[], w: RecommendWeights, rejectedCount: nu
     why.push(
       gap > 0
         ? `It beat the runner-up ${nameOf(runnerUp)} (score ${runnerUp.score}) by ${gap}:`
-        : `It tied with the runner-up ${nameOf(runnerUp)} on score ${runnerUp.score} and ${chosen.cost.lt(runnerUp.cost) ? 'is cheaper (expected total)' : 'comes first by candidateId'}:`,
+        : `It tied with the runner-up ${nameOf(runnerUp)} on score ${runnerUp.score} and ${tieBreakPhrase(chosen, runnerUp)}:`,
     );
     for (const k of objectivesIn(chosen)) {
-      const weighted = round(w[k] * (runnerUp.normalised[k] - chosen.normalised[k]));
-      const effect = w[k] === 0 ? 'weight 0, not counted' : weighted === 0 ? 'no effect on the score' : `${Math.abs(weighted)} of score ${weighted > 0 ? 'in its favour' : 'against it'}`;
-      why.push(`${OBJECTIVE_NAMES[k]}: ${describeObjective(k, chosen)} vs ${describeObjective(k, runnerUp)}, ${gapPhrase(k, chosen, runnerUp)} (${effect}).`);
+      const [mine, theirs] = [chosen.normalised[k], runnerUp.normalised[k]];
+      const difference = round(theirs - mine);
+      const weighted = round(w[k] * difference);
+      const effect =
+        w[k] === 0
+          ? ', weight 0: not counted'
+          : weighted === 0
+            ? ', no effect on the score'
+            : `: weight ${formatNumber(w[k], 6)} × ${Math.abs(difference)} = ${Math.abs(weighted)} of score ${weighted > 0 ? 'in its favour' : 'against it'}`;
+      why.push(`${OBJECTIVE_NAMES[k]}: ${describeObjective(k, chosen)} vs ${describeObjective(k, runnerUp)}, ${gapPhrase(k, chosen, runnerUp)}; normalised ${mine} vs ${theirs}${effect}.`);
     }
   }
   why.push(paretoPhrase(chosen, survivors));
   return why;
 }
 
+/** Why `a` ranks before `b` on an equal score: the first tie-break of scoreAll that tells them apart. */
+function tieBreakPhrase(a: Survivor, b: Survivor): string {
+  if (a.cost.lt(b.cost)) return 'is cheaper (expected total)';
+  if (a.timeDays < b.timeDays) return 'is as cheap and sooner';
+  if (a.risk.score < b.risk.score) return 'is as cheap, as soon and less risky';
+  if ((a.e.latencyMs ?? 0) < (b.e.latencyMs ?? 0)) return 'is as cheap, as soon, as risky and nearer';
+  return 'comes first by candidateId';
+}
+
 function whyNotChosen(s: Survivor, survivors: Survivor[], rank: number): string[] {
   const chosen = survivors[0];
-  const differences = objectivesIn(s).map((k) => `${OBJECTIVE_NAMES[k]} ${describeObjective(k, s)}, ${gapPhrase(k, s, chosen)}`);
+  const differences = objectivesIn(s).map((k) => `${OBJECTIVE_NAMES[k]} ${describeObjective(k, s)} (normalised ${s.normalised[k]}), ${gapPhrase(k, s, chosen)}`);
   return [`Rank ${rank}, score ${s.score}, ${round(s.score - chosen.score)} behind the chosen ${chosen.e.candidate.pool.id} (${chosen.score}).`, `Against the chosen one: ${differences.join('; ')}.`, paretoPhrase(s, survivors)];
 }
 

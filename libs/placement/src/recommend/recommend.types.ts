@@ -1,4 +1,4 @@
-import type { CostEstimateV1, VerdictV1 } from '@cp/contracts';
+import { HELD_BACK_FILTERS, type CostEstimateV1, type HeldBackFilter, type VerdictV1 } from '@cp/contracts';
 
 export type RecommendWorkloadKind = 'TRAINING' | 'FINE_TUNING' | 'INFERENCE' | 'BATCH_INFERENCE';
 export type RecommendOwnership = 'OWNED' | 'LEASED_IAAS' | 'COLOCATION';
@@ -60,10 +60,37 @@ export interface RecommendInput {
   candidates: RecommendCandidate[];
   /** Also reject candidates inventory already matched but that the caller wants out, e.g. excluded countries. */
   excludeCountries?: string[];
+  /** Pools inventory held back before they became candidates: counted and listed as rejections. */
+  heldBack?: RecommendHeldBack;
 }
 
-/** The filters, in the order they run; a candidate is rejected by the first that fails. */
-export const REJECTION_FILTERS = ['PROHIBITED', 'LICENSE_NOT_ACCEPTED', 'EXCLUDED_COUNTRY', 'NOT_PRICED', 'INSUFFICIENT_CAPACITY', 'MISSES_DEADLINE', 'OVER_BUDGET', 'LATENCY'] as const;
+/** A pool inventory held back (no verdict, no estimate), named as a planner would see it. */
+export interface HeldBackPool {
+  poolId: string;
+  siteId: string;
+  siteName: string;
+  countryCode: string;
+  acceleratorId: string;
+  acceleratorName: string;
+  vendor: string;
+  ownership: RecommendOwnership;
+  filter: HeldBackFilter;
+  /** Inventory's one line with the numbers, e.g. "needs 100000 devices, pool has 4096". */
+  reason: string;
+}
+
+export interface RecommendHeldBack {
+  /** Pools held back per filter, listed in `pools` or not. */
+  byFilter: Partial<Record<HeldBackFilter, number>>;
+  /** Those inventory listed, at most its cap; the rest are only counted. */
+  pools: HeldBackPool[];
+}
+
+/**
+ * The filters, in the order they run; a candidate is rejected by the first that fails. Inventory's
+ * (HELD_BACK_FILTERS of @cp/contracts, VENDOR to CAPACITY) run before a pool becomes a candidate.
+ */
+export const REJECTION_FILTERS = [...HELD_BACK_FILTERS, 'PROHIBITED', 'LICENSE_NOT_ACCEPTED', 'EXCLUDED_COUNTRY', 'NOT_PRICED', 'INSUFFICIENT_CAPACITY', 'MISSES_DEADLINE', 'OVER_BUDGET', 'LATENCY'] as const;
 export type RejectionFilter = (typeof REJECTION_FILTERS)[number];
 
 export interface RecommendMoney {
@@ -85,6 +112,7 @@ export interface RuleRef {
 export type DeadlinePart = 'LEAD_TIME' | 'TRANSFER' | 'RUN';
 
 export type RejectionDetail =
+  | { filter: HeldBackFilter; heldBackBy: 'INVENTORY'; inventoryReason: string }
   | { filter: 'PROHIBITED'; rules: RuleRef[] }
   | { filter: 'LICENSE_NOT_ACCEPTED'; rules: RuleRef[]; leadTimeDays: number }
   | { filter: 'EXCLUDED_COUNTRY'; countryCode: string; excludeCountries: string[] }
@@ -124,7 +152,9 @@ export interface RecommendCandidateLabel {
   verdictOutcome: VerdictOutcome;
 }
 
-export interface Rejection extends RecommendCandidateLabel {
+export interface Rejection extends Omit<RecommendCandidateLabel, 'verdictOutcome'> {
+  /** Null for a pool inventory held back: compliance never evaluated it. */
+  verdictOutcome: VerdictOutcome | null;
   /** The first filter the candidate failed. */
   filter: RejectionFilter;
   /** A sentence naming the site, country, pool and numbers. */
@@ -157,7 +187,11 @@ export interface RecommendObjectives {
   latencyMs: number | null;
 }
 
-/** Each objective min–max normalised across the survivors: 0 is the best, 1 the worst. */
+/**
+ * Each objective on its own fixed scale in [0, 1], 0 the best (`SCORING_MODEL`, `RecommendScales`):
+ * cost and time log(ratio to the cheapest / fastest survivor) ÷ log(10), at most 1; risk its score;
+ * latency ms ÷ the target (or the model's longest round trip), at most 1, and 0 without users.
+ */
 export interface RecommendNormalisedObjectives {
   cost: number;
   time: number;
@@ -165,10 +199,20 @@ export interface RecommendNormalisedObjectives {
   latency: number;
 }
 
+/** The reference values of this run's normalisation: with `model.scoring`, every normalised value can be recomputed. */
+export interface RecommendScales {
+  /** Expected total of the cheapest survivor: normalised cost 0. */
+  cheapestCost: RecommendMoney;
+  /** Shortest expected time to result of the survivors, in days, at least `timeFloorDays`: normalised time 0. */
+  fastestDays: number;
+  /** The latency that normalises to 1: `latencyTargetMs` when given, else `latencyReferenceMs`; null without users. */
+  latencyFullScaleMs: number | null;
+}
+
 export interface RankedCandidate extends RecommendCandidateLabel {
   /** 1 is the chosen one. */
   rank: number;
-  /** Σ weight × normalised objective; lower is better. */
+  /** Σ weight × normalised objective (weights summing to 1), so in [0, 1]; lower is better. */
   score: number;
   objectives: RecommendObjectives;
   normalised: RecommendNormalisedObjectives;
@@ -188,12 +232,17 @@ export interface RecommendationResult {
   alternativesOmitted: number;
   /** candidateIds of the non-dominated survivors, in rank order (may include omitted ones). */
   paretoFront: string[];
-  /** Every rejected candidate, in input order. */
+  /** Every rejected candidate: the listed held-back pools in inventory's order, then the candidates in input order. */
   rejected: Rejection[];
+  /** Rejections counted in `counts` but not listed in `rejected` (held-back pools inventory did not list). */
+  rejectedOmitted: number;
+  /** `candidates` is every pool considered, held back by inventory or not: survived + Σ rejectedByFilter = candidates. */
   counts: { candidates: number; survived: number; rejectedByFilter: Record<RejectionFilter, number> };
   /** The weights used, normalised to sum 1. */
   weights: RecommendWeights;
-  model: { latency: LatencyModel; risk: RiskModel };
+  /** What normalised cost, time and latency were measured against; null when nothing survived. */
+  scales: RecommendScales | null;
+  model: { latency: LatencyModel; risk: RiskModel; scoring: ScoringModel };
 }
 
 /** A documented constant of a model: its value and a one-line why. */
@@ -218,4 +267,15 @@ export interface RiskModel {
   readonly costUncertainty: ModelParameter;
   readonly stateFundedForeignAccelerator: ModelParameter;
   readonly cap: number;
+}
+
+export interface ScoringModel {
+  /** Cost and time: normalised = min(1, log(value ÷ lowest) ÷ log(fullPenaltyRatio)). */
+  readonly fullPenaltyRatio: ModelParameter;
+  /** Time: days below this count as this many before the ratio is taken. */
+  readonly timeFloorDays: ModelParameter;
+  /** Latency without a target: normalised = min(1, ms ÷ latencyReferenceMs). */
+  readonly latencyReferenceMs: ModelParameter;
+  /** Risk: normalised = the risk score. */
+  readonly risk: string;
 }

@@ -12,6 +12,7 @@ export function aReason(overrides: Partial<Reason> = {}): Reason {
     outcome: 'PROHIBITED',
     citations: [{ text: '15 CFR 744.23 (fact sheet §1.1)', url: 'https://www.ecfr.gov/current/title-15/part-744/section-744.23', evidence: 'P' }],
     triggeredBy: [{ fact: 'placement.accelerator.id', value: 'nvidia-h100-sxm' }],
+    review: null,
     ...overrides,
   };
 }
@@ -23,6 +24,7 @@ export function aVerdict(overrides: Partial<VerdictV1> = {}): VerdictV1 {
     advisories: [],
     conditions: [],
     leadTimeDays: 0,
+    leadTime: null,
     notTriggered: [],
     derived: {},
     rulePackVersion: '2026.06.0',
