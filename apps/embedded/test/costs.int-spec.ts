@@ -167,7 +167,7 @@ describe.each(transports)('cost estimation, ledger and finance reports on %s', (
       price: { basis: 'CAPEX', amount: '20000', currency: 'USD', source: 'test: a purchase price on a leased pool' },
     });
     await createPool('ownedNoPower', {
-      siteId: 'cn-ulanqab-jining',
+      siteId: 'jp-tokyo-sb-cloud',
       acceleratorId: 'huawei-ascend-910b',
       deviceCount: 512,
       ownership: 'OWNED',
@@ -274,7 +274,7 @@ describe.each(transports)('cost estimation, ledger and finance reports on %s', (
     expect(capex.error).toMatchObject({ code: 'MISSING_PRICE' });
     expect(capex.error.missing).toMatch(/priceBook 2026\.12\.1 deviceHourRates huawei-ascend-910c\/CAPEX|huawei-ascend-910c/);
     expect(noPower.error).toMatchObject({ code: 'MISSING_PRICE' });
-    expect(noPower.error.missing).toContain('cn-ulanqab-jining');
+    expect(noPower.error.missing).toContain('jp-tokyo-sb-cloud');
     expect(owned910c.error).toBeNull();
     expect((owned910c.estimate as Estimate).components.map((c) => c.name)).toContain('POWER');
   });
