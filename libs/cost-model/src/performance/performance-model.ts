@@ -214,7 +214,7 @@ export function deriveServing(scenarios: CostScenarios, chip: ChipSpec, request:
   const centre = at(eta);
   if (!centre.ok) {
     const smallest = minimumDevices(model, setupAt(eta), figures);
-    const field = tpot !== null && centre.reason.includes('ms per token') ? 'workload.tpotTargetMs' : request.concurrentSequences !== undefined ? 'workload.concurrentSequences' : 'workload.contextLength';
+    const field = centre.limit === 'TPOT' ? 'workload.tpotTargetMs' : centre.limit === 'BATCH' ? 'workload.concurrentSequences' : 'workload.contextLength';
     throw new CostModelError('INFEASIBLE', `${field}: ${chip.id} cannot serve this model as asked: ${centre.reason} (the weights and one sequence need ${smallest} devices; replicas up to ${maxReplica(data, model.modelType)} devices were tried)`, { missing: field });
   }
   const low = at(eta * (stack.low / stack.expected) / band);

@@ -48,7 +48,10 @@ export interface DecodePoint {
   readonly batchLimit: 'MEMORY_CAPACITY' | 'TPOT' | 'GIVEN';
 }
 
-export type DecodeResult = { readonly ok: true; readonly point: DecodePoint } | { readonly ok: false; readonly reason: string };
+export type DecodeResult =
+  | { readonly ok: true; readonly point: DecodePoint }
+  /** `limit` says what could not be met: the context (memory) or the TPOT ceiling. */
+  | { readonly ok: false; readonly reason: string; readonly limit?: 'CONTEXT' | 'TPOT' | 'BATCH' };
 
 export interface ChipFigures {
   readonly peakFlops: number;
@@ -87,12 +90,12 @@ function stepSeconds(model: ServedModel, setup: DecodeSetup, chip: ChipFigures, 
 function pointAt(model: ServedModel, setup: DecodeSetup, chip: ChipFigures, eta: number, devices: number): DecodeResult {
   const capacity = devices * chip.memoryBytes * setup.usableMemoryFraction - weightBytes(model, setup.precision);
   const byMemory = Math.floor(capacity / (model.kvBytesPerToken * setup.residentTokens));
-  if (byMemory < 1) return { ok: false, reason: `${devices} devices cannot hold the weights and one sequence of ${setup.residentTokens} tokens` };
+  if (byMemory < 1) return { ok: false, reason: `${devices} devices cannot hold the weights and one sequence of ${setup.residentTokens} tokens`, limit: 'CONTEXT' };
   let batch: number;
   let limit: DecodePoint['batchLimit'];
   if (setup.batch !== null) {
     // A published configuration (replica size and batch both given) is taken as having fitted.
-    if (setup.batch > byMemory && setup.devicesPerReplica === null) return { ok: false, reason: `${devices} devices hold ${byMemory} sequences of ${setup.residentTokens} tokens, fewer than the ${setup.batch} asked for` };
+    if (setup.batch > byMemory && setup.devicesPerReplica === null) return { ok: false, reason: `${devices} devices hold ${byMemory} sequences of ${setup.residentTokens} tokens, fewer than the ${setup.batch} asked for`, limit: 'BATCH' };
     batch = setup.batch;
     limit = 'GIVEN';
   } else {
@@ -102,10 +105,10 @@ function pointAt(model: ServedModel, setup: DecodeSetup, chip: ChipFigures, eta:
   if (setup.tpotMs !== null) {
     const ceiling = setup.tpotMs / 1000;
     if (stepSeconds(model, setup, chip, eta, devices, 1).seconds > ceiling) {
-      return { ok: false, reason: `even one sequence takes longer than ${setup.tpotMs} ms per token on ${devices} devices` };
+      return { ok: false, reason: `even one sequence takes longer than ${setup.tpotMs} ms per token on ${devices} devices`, limit: 'TPOT' };
     }
     if (stepSeconds(model, setup, chip, eta, devices, batch).seconds > ceiling) {
-      if (setup.batch !== null) return { ok: false, reason: `${setup.batch} sequences take longer than ${setup.tpotMs} ms per token on ${devices} devices` };
+      if (setup.batch !== null) return { ok: false, reason: `${setup.batch} sequences take longer than ${setup.tpotMs} ms per token on ${devices} devices`, limit: 'BATCH' };
       // Step time grows with the batch: the largest batch within the ceiling, by bisection.
       let lo = 1;
       let hi = batch;
@@ -139,19 +142,25 @@ export function decode(model: ServedModel, setup: DecodeSetup, chip: ChipFigures
     if (setup.devicesPerReplica < smallest) return { ok: false, reason: `the model needs at least ${smallest} devices per replica, ${setup.devicesPerReplica} given` };
     return pointAt(model, setup, chip, eta, setup.devicesPerReplica);
   }
+  // The weights may force a replica past the cap (pipeline stages); one sequence's KV cache may not.
+  const forWeights = Math.max(1, Math.ceil(weightBytes(model, setup.precision) / (chip.memoryBytes * setup.usableMemoryFraction)));
+  const limit = Math.max(setup.maxDevicesPerReplica, forWeights);
+  if (smallest > limit) {
+    return { ok: false, reason: `one sequence of ${setup.residentTokens} tokens with the weights needs ${smallest} devices, more than the largest replica (${limit} devices)`, limit: 'CONTEXT' };
+  }
   const sizes = [smallest];
   for (let d = 1; d <= setup.maxDevicesPerReplica; d *= 2) if (d > smallest) sizes.push(d);
   let best: DecodePoint | null = null;
-  let firstFailure: string | null = null;
+  let firstFailure: Extract<DecodeResult, { ok: false }> | null = null;
   for (const devices of sizes) {
     const result = pointAt(model, setup, chip, eta, devices);
     if (!result.ok) {
-      firstFailure ??= result.reason;
+      firstFailure ??= result;
       continue;
     }
     if (best === null || result.point.tokensPerSecondPerDevice > best.tokensPerSecondPerDevice * (1 + 1e-9)) best = result.point;
   }
-  if (best === null) return { ok: false, reason: firstFailure ?? `no replica size up to ${setup.maxDevicesPerReplica} devices fits` };
+  if (best === null) return firstFailure ?? { ok: false, reason: `no replica size up to ${setup.maxDevicesPerReplica} devices fits` };
   return { ok: true, point: best };
 }
 
