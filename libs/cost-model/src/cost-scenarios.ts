@@ -56,6 +56,8 @@ export const ThroughputScenario = z
     tokensPerSecondPerDevice: PositiveRange,
     /** How the figure was produced, for the performance model's calibration; null: not reproducible (say why in note). */
     serving: ServingSetup.nullable().default(null),
+    /** A later measurement of the same system replaces this one: kept for the record, neither fitted nor used to price. */
+    supersededBy: z.strictObject({ rows: z.array(Slug).min(1), reason: Text }).nullable().default(null),
     ...provenance,
   })
   .superRefine((row, ctx) => {
@@ -107,7 +109,11 @@ export const CostScenarios = z
     unique(ctx, 'throughput id', file.inferenceThroughput.map((r) => r.id), (i) => ['inferenceThroughput', i, 'id']);
     const architectures = new Set(file.performanceModel.architectures.map((a) => a.id));
     const chips = new Set(file.performanceModel.calibrationChips.map((c) => c.id));
+    const rowIds = new Set(file.inferenceThroughput.map((r) => r.id));
     file.inferenceThroughput.forEach((row, i) => {
+      for (const id of row.supersededBy?.rows ?? []) {
+        if (!rowIds.has(id)) ctx.addIssue({ code: 'custom', path: ['inferenceThroughput', i, 'supersededBy', 'rows'], message: `unknown row ${id}` });
+      }
       if (row.serving === null) return;
       if (!architectures.has(row.serving.architectureId)) ctx.addIssue({ code: 'custom', path: ['inferenceThroughput', i, 'serving', 'architectureId'], message: `unknown architecture ${row.serving.architectureId}` });
       if (!chips.has(row.acceleratorId)) ctx.addIssue({ code: 'custom', path: ['inferenceThroughput', i, 'acceleratorId'], message: `${row.acceleratorId} is not in performanceModel.calibrationChips` });

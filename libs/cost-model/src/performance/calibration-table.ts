@@ -17,6 +17,8 @@ export interface CalibrationRow {
   /** predicted ÷ published − 1. */
   readonly error: number | null;
   readonly note: string;
+  /** Kept for the record: a later measurement of the same system replaces it (not in the target). */
+  readonly superseded?: boolean;
 }
 
 export interface CalibrationReport {
@@ -57,9 +59,10 @@ export function calibrationReport(scenarios: CostScenarios): CalibrationReport {
     rows.push({ id: run.id, kind: 'TRAINING_MFU', what, published, predicted, error: predicted / published - 1, note: run.basis === 'WHOLE_RUN' ? 'predicted × expected goodput' : '' });
   }
 
-  for (const r of servingRows(input)) {
+  for (const r of servingRows(input, true)) {
     const s = r.row.serving!;
     const published = r.row.tokensPerSecondPerDevice.expected;
+    const superseded = r.row.supersededBy !== null;
     const cal = calibrate(input, new Set([r.row.id]));
     const figures = chipFigures(r.chip, s.precision);
     const what = `${r.row.system}, ${r.row.model}${s.tpotMs === null ? '' : `, TPOT ${s.tpotMs} ms`}`;
@@ -85,12 +88,14 @@ export function calibrationReport(scenarios: CostScenarios): CalibrationReport {
       published,
       predicted,
       error: predicted === null ? null : predicted / published - 1,
-      note: result.ok ? via(eta.basis) : result.reason,
+      note: superseded ? `superseded, not fitted nor counted in the target: ${r.row.supersededBy!.reason}` : result.ok ? via(eta.basis) : result.reason,
+      superseded,
     });
   }
 
-  const errors = rows.filter((r) => r.error !== null).map((r) => Math.abs(r.error!));
-  const ratios = rows.filter((r) => r.predicted !== null).map((r) => Math.max(r.predicted! / r.published, r.published / r.predicted!));
+  const counted = rows.filter((r) => r.superseded !== true);
+  const errors = counted.filter((r) => r.error !== null).map((r) => Math.abs(r.error!));
+  const ratios = counted.filter((r) => r.predicted !== null).map((r) => Math.max(r.predicted! / r.published, r.published / r.predicted!));
   return { rows, medianAbsoluteError: errors.length === 0 ? 0 : median(errors), worstRatio: ratios.length === 0 ? 1 : Math.max(...ratios) };
 }
 
@@ -112,7 +117,7 @@ export function calibrationMarkdown(scenarios: CostScenarios): string {
         `| \`${r.id}\` | ${r.what} | ${fmt(r.published)} | ${r.predicted === null ? '—' : fmt(r.predicted)} | ${r.error === null ? '—' : `${r.error >= 0 ? '+' : ''}${(r.error * 100).toFixed(1)} %`} | ${r.note} |`,
     ),
     '',
-    `Median absolute leave-one-out error: ${(report.medianAbsoluteError * 100).toFixed(1)} % over ${report.rows.filter((r) => r.error !== null).length} rows; worst ratio ${report.worstRatio.toFixed(2)}×.`,
+    `Median absolute leave-one-out error: ${(report.medianAbsoluteError * 100).toFixed(1)} % over ${report.rows.filter((r) => r.error !== null && r.superseded !== true).length} rows (superseded rows not counted); worst ratio ${report.worstRatio.toFixed(2)}×.`,
   ];
   return lines.join('\n');
 }

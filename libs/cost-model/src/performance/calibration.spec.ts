@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parseCostScenarios } from '../cost-scenarios.js';
-import { calibrationMarkdown, calibrationReport } from './calibration-table.js';
-import { fitKvCache } from './calibration.js';
+import { calibrationInputOf, calibrationMarkdown, calibrationReport } from './calibration-table.js';
+import { calibrate, fitKvCache } from './calibration.js';
 
 const scenarios = parseCostScenarios(JSON.parse(readFileSync(join('data', 'cost-scenarios', 'cost-scenarios.v1.json'), 'utf8')));
 const readme = readFileSync(join('libs', 'cost-model', 'README.md'), 'utf8');
@@ -24,8 +24,16 @@ const catalog = (JSON.parse(readFileSync(join('data', 'accelerators', 'accelerat
 describe('performance model calibration', () => {
   const report = calibrationReport(scenarios);
 
-  it('meets the target: median leave-one-out error at most 25 %', () => {
+  it('meets the target: median leave-one-out error at most 25 %, no row off by more than 2×', () => {
     expect(report.medianAbsoluteError).toBeLessThanOrEqual(0.25);
+    expect(report.worstRatio).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps superseded rows out of the fit: removing them changes no fitted efficiency', () => {
+    const withoutSuperseded = { ...scenarios, inferenceThroughput: scenarios.inferenceThroughput.filter((r) => r.supersededBy === null) };
+    const a = calibrate(calibrationInputOf(scenarios));
+    const b = calibrate(calibrationInputOf(withoutSuperseded));
+    expect([...a.decodeEta]).toEqual([...b.decodeEta]);
   });
 
   it('predicts every decode and training row it is given (none silently dropped)', () => {

@@ -188,9 +188,10 @@ export function impliedPrefillEta(r: ServingRow): number | null {
   return r.row.tokensPerSecondPerDevice.expected / prefillTokensPerSecond(r.model, figures, 1);
 }
 
-export function servingRows(input: CalibrationInput): ServingRow[] {
+/** The rows calibration can reproduce: a serving setup, a chip with figures, and not superseded. */
+export function servingRows(input: CalibrationInput, withSuperseded = false): ServingRow[] {
   return input.throughput
-    .filter((row) => row.serving !== null)
+    .filter((row) => row.serving !== null && (withSuperseded || row.supersededBy === null))
     .flatMap((row) => {
       const chip = input.chips.get(row.acceleratorId);
       return chip === undefined ? [] : [{ row, model: servedModelOf(input.data, row.serving!.architectureId, row.serving!.kvBytesPerElement), chip }];

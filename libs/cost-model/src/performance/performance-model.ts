@@ -163,7 +163,7 @@ export function publishedServingRow(scenarios: CostScenarios, chip: ChipSpec, re
   const context = request.contextLength ?? data.servingDefaults.contextLength;
   return (
     scenarios.inferenceThroughput.find((row) => {
-      if (row.acceleratorId !== chip.id || row.phase !== 'DECODE' || row.serving === null || row.serving.precision !== precision) return false;
+      if (row.acceleratorId !== chip.id || row.phase !== 'DECODE' || row.serving === null || row.supersededBy !== null || row.serving.precision !== precision) return false;
       const a = data.architectures.find((x) => x.id === row.serving!.architectureId);
       if (a === undefined) return false;
       const sameModel = request.architectureId !== undefined ? a.id === request.architectureId : a.modelType === request.modelType && Math.abs(a.totalParameters / request.totalParameters - 1) <= 0.1 && Math.abs(a.activeParameters / request.activeParameters - 1) <= 0.1;
